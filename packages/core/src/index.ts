@@ -1,0 +1,31 @@
+// The public API of @spinerecon/core. Everything a server, web app or CLI may use is exported here.
+export * from './geometry/point.js';
+export * from './aasce/index.js';
+export * from './case/levels.js';
+export * from './case/types.js';
+export { parseCaseJson, validateCase, type CaseError, type CaseResult } from './case/validateCase.js';
+export { patientFrame, toPatient, toImage, type PatientFrame } from './calibration/patientFrame.js';
+export * from './measurements/citations.js';
+export * from './measurements/types.js';
+export {
+  LATERAL_PARAMETERS,
+  LATERAL_PARAMETER_KEYS,
+  type LateralParameter,
+} from './measurements/lateral/lateralParameters.js';
+export { measureLateral, type LateralMeasurements } from './measurements/lateral/measureLateral.js';
+export {
+  meyerdingGrade,
+  type DiscSegment,
+  type Listhesis,
+  type MeyerdingGrade,
+} from './measurements/lateral/segments.js';
+export { CORONAL_PARAMETERS, type CoronalParameter } from './measurements/coronal/coronalParameters.js';
+export {
+  CURVE_MIN_COBB_DEG,
+  TILT_REVERSAL_TOLERANCE_DEG,
+  type CoronalCurve,
+  type PatientSide,
+} from './measurements/coronal/curves.js';
+export { measureCoronal, type CoronalMeasurements } from './measurements/coronal/measureCoronal.js';
+export { measureCase, measureRadiograph, type RadiographMeasurements } from './measurements/measureCase.js';
+export * from './measurements/measurementOutput.js';

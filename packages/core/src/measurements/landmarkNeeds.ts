@@ -1,0 +1,149 @@
+import { toPatient, type PatientFrame } from '../calibration/patientFrame.js';
+import { LEVELS, type Level } from '../case/levels.js';
+import { midpoint, RAD_TO_DEG, type Point } from '../geometry/point.js';
+
+/** A landmark on the image (pixels) and in the patient frame (see PatientFrame). */
+export interface Landmark {
+  readonly image: Point;
+  readonly at: Point;
+}
+
+/** An endplate drawn from its posterior (lateral) or left (coronal) corner to the other one: towards +X. */
+export interface Endplate {
+  readonly from: Landmark;
+  readonly to: Landmark;
+}
+
+type Side = 'superior' | 'inferior';
+
+/** The corner names of one view, worked out once: which corner of each endplate lies towards +X. */
+export interface CornerNaming {
+  /** `anteriorOnImage` or `patientRightOnImage`, for messages. */
+  readonly orientationField: string;
+  /** The corner towards the patient's +X (anterior, right) and the other one, per endplate. */
+  readonly corners: Readonly<Record<Side, { readonly positive: string; readonly negative: string }>>;
+  /** `LEVEL.corner` names, made once instead of on every measurement. */
+  readonly names: Readonly<Record<Level, Readonly<Record<string, string>>>>;
+}
+
+function cornerNaming(
+  positive: 'Anterior' | 'Right',
+  negative: 'Posterior' | 'Left',
+  orientationField: string,
+): CornerNaming {
+  const corners = {
+    superior: { positive: `superior${positive}`, negative: `superior${negative}` },
+    inferior: { positive: `inferior${positive}`, negative: `inferior${negative}` },
+  };
+  const all = [
+    corners.superior.positive,
+    corners.superior.negative,
+    corners.inferior.positive,
+    corners.inferior.negative,
+  ];
+  const names = Object.fromEntries(
+    LEVELS.map((level) => [level, Object.fromEntries(all.map((c) => [c, `${level}.${c}`]))]),
+  );
+  return { orientationField, corners, names: names as CornerNaming['names'] };
+}
+
+export const LATERAL_NAMING = cornerNaming('Anterior', 'Posterior', 'anteriorOnImage');
+export const CORONAL_NAMING = cornerNaming('Right', 'Left', 'patientRightOnImage');
+
+type Vertebrae = Readonly<Partial<Record<Level, Readonly<Partial<Record<string, Point>>>>>>;
+
+const MISSING: Landmark = { image: [Number.NaN, Number.NaN], at: [Number.NaN, Number.NaN] };
+
+/**
+ * Collects the landmarks one measurement needs. A missing landmark is recorded (and a NaN placeholder
+ * returned) so that the caller checks `reason` once and reports what is missing instead of a number.
+ */
+export class LandmarkNeeds {
+  readonly used: string[] = [];
+  private readonly missing: string[] = [];
+
+  constructor(
+    private readonly vertebrae: Vertebrae,
+    private readonly frame: PatientFrame,
+    private readonly naming: CornerNaming,
+  ) {}
+
+  /** undefined when everything asked for is present; otherwise what is missing, for a person. */
+  get reason(): string | undefined {
+    return this.missing.length === 0 ? undefined : `needs ${this.missing.join(' and ')}`;
+  }
+
+  /** A point that is not a vertebral corner (a femoral head centre); undefined = missing. */
+  point(image: Point | undefined, name: string, description: string): Landmark {
+    if (image === undefined) return this.fail(description);
+    this.used.push(name);
+    return this.landmark(image);
+  }
+
+  corner(level: Level, corner: string, description: string): Landmark {
+    return this.point(this.vertebrae[level]?.[corner], `${level}.${corner}`, description);
+  }
+
+  endplate(level: Level, side: Side): Endplate {
+    const { positive, negative } = this.naming.corners[side];
+    const vertebra = this.vertebrae[level];
+    const to = vertebra?.[positive];
+    const from = vertebra?.[negative];
+    if (to === undefined || from === undefined) {
+      this.fail(`the ${side} endplate of ${level}`);
+      return { from: MISSING, to: MISSING };
+    }
+    const endplate = { from: this.landmark(from), to: this.landmark(to) };
+    // An endplate tilted 90° or more means swapped corners or a wrong anteriorOnImage / patientRightOnImage.
+    if (endplate.to.at[0] <= endplate.from.at[0]) {
+      this.fail(
+        `the ${side} endplate of ${level} with its ${positive} corner on that side (check the corner names and ${this.naming.orientationField})`,
+      );
+      return { from: MISSING, to: MISSING };
+    }
+    const names = this.naming.names[level];
+    this.used.push(names[negative] as string, names[positive] as string);
+    return endplate;
+  }
+
+  /** The vertebral centroid: the mean of its four corners. */
+  centroid(level: Level): Landmark {
+    const vertebra = this.vertebrae[level];
+    const { superior, inferior } = this.naming.corners;
+    const a = vertebra?.[superior.positive];
+    const b = vertebra?.[superior.negative];
+    const c = vertebra?.[inferior.positive];
+    const d = vertebra?.[inferior.negative];
+    if (a === undefined || b === undefined || c === undefined || d === undefined) {
+      return this.fail(`all four corners of ${level}`);
+    }
+    const names = this.naming.names[level];
+    for (const corner of [superior.positive, superior.negative, inferior.positive, inferior.negative]) {
+      this.used.push(names[corner] as string);
+    }
+    return this.landmark([(a[0] + b[0] + c[0] + d[0]) / 4, (a[1] + b[1] + c[1] + d[1]) / 4]);
+  }
+
+  landmark(image: Point): Landmark {
+    return { image, at: toPatient(this.frame, image) };
+  }
+
+  private fail(description: string): Landmark {
+    this.missing.push(description);
+    return MISSING;
+  }
+}
+
+/** Angle of an endplate against the horizontal, positive when its +X (anterior or right) end is lower. */
+export function endplateTiltDeg(endplate: Endplate): number {
+  return (
+    Math.atan2(endplate.to.at[1] - endplate.from.at[1], endplate.to.at[0] - endplate.from.at[0]) * RAD_TO_DEG
+  );
+}
+
+export function endplateMidpoint(endplate: Endplate): Landmark {
+  return {
+    image: midpoint(endplate.from.image, endplate.to.image),
+    at: midpoint(endplate.from.at, endplate.to.at),
+  };
+}
