@@ -26,13 +26,16 @@ function rate(work, seconds = 3) {
   return calls / (Number(process.hrtime.bigint() - start) / 1e9);
 }
 
-/** 100 slightly different copies of the case (landmarks moved by up to ±2 px), as NDJSON lines. */
+/** 100 slightly different copies of the case (landmarks moved by up to ±2 px, one decimal), as NDJSON lines. */
 function variants() {
   const lines = [];
   for (let v = 0; v < 100; v++) {
     const jittered = JSON.parse(caseText, (key, value) =>
       Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && key !== 'pixelSpacingMm'
-        ? [value[0] + ((v * 7919 + value[1]) % 4) - 2, value[1] + ((v * 104729 + value[0]) % 4) - 2]
+        ? [
+            value[0] + (((v * 7919 + Math.round(value[1])) % 41) - 20) / 10,
+            value[1] + (((v * 104729 + Math.round(value[0])) % 41) - 20) / 10,
+          ].map((c) => Math.round(c * 10) / 10)
         : value,
     );
     lines.push(JSON.stringify(jittered));

@@ -25,13 +25,13 @@ Prints CSV to stdout: the header filename,a1,a2,a3, then one line per film with 
 curve above it and the curve below it, in degrees with 3 decimals.
 
 Options:
-  --clinical   also measure each film as SpineRecon does (endplate Cobb angles between the most tilted
-               end vertebrae, every curve of 10 degrees or more), taking the films as AP (the patient's
-               right on the image's left). Prints the header
-               filename,a1,a2,a3,curveCount,majorCobbDeg,majorUpperEnd,majorLowerEnd,majorApex,majorConvexity,curves
-               where the major curve is the one with the largest Cobb angle (empty fields when there is no
-               curve) and curves lists every curve from the top down as upperEnd-lowerEnd:cobbDeg:convexity
-               (cobbDeg with 1 decimal), separated by ';'.
+  --clinical   add the curves that SpineRecon's clinical measurement finds on the same landmarks: endplate
+               Cobb angles between the most tilted end vertebrae, every curve of 10 degrees or more, each
+               film taken as AP (the patient's right on the image's left). The header becomes
+    filename,a1,a2,a3,curveCount,majorCobbDeg,majorUpperEnd,majorLowerEnd,majorApex,majorConvexity,curves
+               where the major curve is the one with the largest Cobb angle (3 decimals; empty fields when
+               no curve reaches 10 degrees) and curves lists every curve from the top down as
+               upperEnd-lowerEnd:cobbDeg:convexity (1 decimal), separated by ';', e.g. T5-T11:48.2:right.
 
 Note: a1..a3 are the challenge's midline angles, not clinical endplate Cobb angles.
 `;

@@ -1,11 +1,40 @@
 /**
  * JSON.parse keeps the last of two equal keys in an object and says nothing. A case file in which a
  * vertebra (or any key) is listed twice is ambiguous, so we look for repeated keys in the raw text.
- * Returns the JSON path of the first repeated key, or undefined. Expects text that JSON.parse accepted.
+ * `parsed` is what JSON.parse made of `text`. Returns the JSON path of the first repeated key, or undefined.
  */
-export function findDuplicateKey(text: string): string | undefined {
+export function findDuplicateKey(text: string, parsed: unknown): string | undefined {
+  // Fast check: every key in the text is followed by a colon; a colon elsewhere can only be inside a string.
+  // So the colons after a quote are at least the keys in the text, which are at least the keys JSON.parse
+  // kept. If the first count equals the last, no key was merged, and the exact scan is not needed.
+  if (colonsAfterQuotes(text) === countKeys(parsed)) return undefined;
   const at = firstDuplicateKeyAt(text);
   return at === undefined ? undefined : pathOfKeyAt(text, at);
+}
+
+function colonsAfterQuotes(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+    let j = i - 1;
+    while (j >= 0 && isJsonWhitespace(text.charCodeAt(j))) j--;
+    if (text.charCodeAt(j) === QUOTE) count++;
+  }
+  return count;
+}
+
+function isJsonWhitespace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+function countKeys(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) count += countKeys(item);
+    return count;
+  }
+  for (const key in value) count += 1 + countKeys((value as Record<string, unknown>)[key]);
+  return count;
 }
 
 const QUOTE = 0x22;

@@ -39,7 +39,7 @@ export function parseCaseJson(text: string): CaseResult {
   } catch (error) {
     return { ok: false, errors: [{ path: '$', message: `not valid JSON (${(error as Error).message})` }] };
   }
-  const duplicate = findDuplicateKey(text);
+  const duplicate = findDuplicateKey(text, value);
   if (duplicate !== undefined) {
     return { ok: false, errors: [{ path: duplicate, message: 'key is listed twice in the same object' }] };
   }

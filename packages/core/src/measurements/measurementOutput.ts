@@ -38,6 +38,8 @@ export interface CoronalOutput {
   readonly values: Partial<Record<CoronalParameter, number>>;
   readonly curves: readonly CurveOutput[];
   readonly unavailable: Readonly<Record<string, string>>;
+  /** Present when marked endplates were left out of curve detection: what and why. */
+  readonly excludedEndplates?: readonly string[];
 }
 
 export interface MeasurementOutput {
@@ -102,5 +104,6 @@ function toRadiographOutput(m: RadiographMeasurements): LateralOutput | CoronalO
     unavailable[`curves[${index}].apicalTranslationMm`] = curve.apicalTranslation.reason;
     return base;
   });
-  return { id: m.id, view: 'coronal', values, curves, unavailable };
+  const excluded = m.excludedEndplates.length > 0 ? { excludedEndplates: m.excludedEndplates } : {};
+  return { id: m.id, view: 'coronal', values, curves, unavailable, ...excluded };
 }

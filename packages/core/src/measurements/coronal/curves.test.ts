@@ -79,6 +79,60 @@ describe('coronal curve detection', () => {
     expect(curves[0]?.cobb.value).toBeCloseTo(45, 9);
   });
 
+  it('does not split a curve at a counter-tilt under 10°, which cannot be a curve of its own', () => {
+    const interrupted = [...RIGHT_THORACIC];
+    interrupted[7] = -11; // T8 tilts back 7° below T7 (−4°) before the curve goes on to T11 (+25°).
+    const curves = measureCoronal(spine(interrupted)).curves;
+    expect(curves.map((c) => [c.upperEnd, c.lowerEnd, c.convexity])).toEqual([['T5', 'T11', 'right']]);
+  });
+
+  it('splits at a counter-tilt of 10° or more, which is a curve of its own', () => {
+    const interrupted = [...RIGHT_THORACIC];
+    interrupted[7] = -14.5; // T7 −4° → T8 −14.5°: a 10.5° left counter-curve T7–T8.
+    const curves = measureCoronal(spine(interrupted)).curves;
+    expect(curves.map((c) => [c.upperEnd, c.lowerEnd, c.convexity])).toEqual([
+      ['T5', 'T7', 'right'],
+      ['T7', 'T8', 'left'],
+      ['T8', 'T11', 'right'],
+    ]);
+  });
+
+  it('leaves out an endplate with its corners on the wrong sides, and says so', () => {
+    const film = spine(RIGHT_THORACIC);
+    const t8 = film.vertebrae.T8;
+    const swapped = {
+      ...film,
+      vertebrae: {
+        ...film.vertebrae,
+        T8: { ...t8, superiorRight: t8?.superiorLeft, superiorLeft: t8?.superiorRight },
+      },
+    };
+    const result = measureCoronal(swapped as typeof film);
+    expect(result.excludedEndplates).toEqual([
+      expect.stringMatching(/^the superior endplate of T8 .*check the corner names and patientRightOnImage/),
+    ]);
+    expect(result.curves.map((c) => [c.upperEnd, c.lowerEnd])).toEqual([['T5', 'T11']]);
+  });
+
+  it('leaves out an endplate that lies above the endplate before it, and says so', () => {
+    const film = spine(RIGHT_THORACIC);
+    const t8 = film.vertebrae.T8;
+    const t7 = film.vertebrae.T7;
+    const raised = {
+      ...t8,
+      inferiorRight: [t8?.inferiorRight?.[0] ?? 0, (t7?.superiorRight?.[1] ?? 0) - 5],
+      inferiorLeft: [t8?.inferiorLeft?.[0] ?? 0, (t7?.superiorLeft?.[1] ?? 0) - 5],
+    };
+    const result = measureCoronal({ ...film, vertebrae: { ...film.vertebrae, T8: raised } } as typeof film);
+    expect(result.excludedEndplates).toEqual([
+      'the inferior endplate of T8: it lies above the endplate before it',
+    ]);
+  });
+
+  it('reports no excluded endplate on a well-labelled film', () => {
+    expect(measureCoronal(spine(DOUBLE_MAJOR)).excludedEndplates).toEqual([]);
+  });
+
   it('reports a curve from 10° and leaves out a smaller one (scoliosis threshold)', () => {
     // T5 tilted −c/2, T7 +c/2, everything else level: one curve T5–T7 of c degrees.
     const curve = (cobbDeg: number) =>
@@ -87,26 +141,22 @@ describe('coronal curve detection', () => {
     expect(measureCoronal(spine(curve(9.999))).curves).toHaveLength(0);
   });
 
-  it('keeps end vertebrae and Cobb angle under endplate noise below the reversal tolerance', () => {
+  it('keeps end vertebrae and Cobb angle under endplate noise of ±2.4°', () => {
+    // End vertebrae at least 6° more tilted than their neighbours, so ±2.4° noise cannot change which is most tilted.
+    const clearEnds = [-10, -12, -14, -16, -22, -12, -4, 4, 12, 18, 28, 22, 20, 19, 18, 17, 17];
     fc.assert(
       fc.property(
-        fc.array(fc.double({ min: -1.2, max: 1.2, noNaN: true }), { minLength: 34, maxLength: 34 }),
+        fc.array(fc.double({ min: -2.4, max: 2.4, noNaN: true }), { minLength: 34, maxLength: 34 }),
         (noise) => {
-          const tiltsDeg = THORACOLUMBAR.map(
-            (level, i) =>
-              [
-                level,
-                [
-                  (RIGHT_THORACIC[i] ?? 0) + (noise[2 * i] ?? 0),
-                  (RIGHT_THORACIC[i] ?? 0) + (noise[2 * i + 1] ?? 0),
-                ],
-              ] as const,
-          );
+          const tiltsDeg = THORACOLUMBAR.map((level, i) => {
+            const tilt = clearEnds[i] ?? 0;
+            return [level, [tilt + (noise[2 * i] ?? 0), tilt + (noise[2 * i + 1] ?? 0)]] as const;
+          });
           const curves = measureCoronal(buildCoronalSpine({ tiltsDeg })).curves.filter(
             (c) => c.cobb.value > 20,
           );
           expect(curves.map((c) => [c.upperEnd, c.lowerEnd, c.convexity])).toEqual([['T5', 'T11', 'right']]);
-          expect(Math.abs((curves[0]?.cobb.value ?? 0) - 45)).toBeLessThanOrEqual(2.4);
+          expect(Math.abs((curves[0]?.cobb.value ?? 0) - 50)).toBeLessThanOrEqual(4.8 + 1e-9);
         },
       ),
     );

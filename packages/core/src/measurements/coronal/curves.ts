@@ -1,6 +1,7 @@
 import { UNCALIBRATED_REASON } from '../../calibration/patientFrame.js';
 import { LEVELS, levelIndex, type Level } from '../../case/levels.js';
-import { endplateMidpoint, endplateTiltDeg, type Endplate, type Landmark } from '../landmarkNeeds.js';
+import { endplateMidpoint, type Landmark } from '../landmarkNeeds.js';
+import { endplateSequence, type TiltedEndplate } from './endplateSequence.js';
 import { measured } from '../measured.js';
 import type { Measurement, MeasurementResult } from '../types.js';
 import { APICAL_TRANSLATION, CURVE_COBB } from './coronalParameters.js';
@@ -10,12 +11,19 @@ import { turningPoints } from './turningPoints.js';
 /** A curve is scoliotic from a Cobb angle of 10° (Scoliosis Research Society; Cobb 1948 method). */
 export const CURVE_MIN_COBB_DEG = 10;
 /**
- * A reversal of endplate tilt smaller than this does not end a curve: it lies within one reader's
- * error of measuring a Cobb angle, 3–5° (Morrissy 1990), so it is landmark noise, not a new curve.
+ * A reversal of endplate tilt smaller than this does not end a curve. A counter-tilt under 10° cannot be
+ * a curve of its own, so it must not split the curve around it into two curves of the same convexity;
+ * it also absorbs landmark noise and vertebral wedging (one reader's Cobb error is 3–5°, Morrissy 1990).
  */
-export const TILT_REVERSAL_TOLERANCE_DEG = 5;
+export const TILT_REVERSAL_TOLERANCE_DEG = CURVE_MIN_COBB_DEG;
 
 export type PatientSide = 'right' | 'left';
+
+export interface CurveDetection {
+  readonly curves: readonly CoronalCurve[];
+  /** Marked endplates that could not be used (labelling errors), each with the reason. */
+  readonly excludedEndplates: readonly string[];
+}
 
 export interface CoronalCurve {
   readonly upperEnd: Level;
@@ -27,42 +35,14 @@ export interface CoronalCurve {
   readonly apicalTranslation: MeasurementResult;
 }
 
-interface TiltedEndplate {
-  readonly level: Level;
-  readonly side: 'superior' | 'inferior';
-  readonly endplate: Endplate;
-  /** Positive when the endplate's right end (patient's right) is lower. */
-  readonly tiltDeg: number;
-}
-
-/**
- * Every usable endplate from the top down, with its tilt. An endplate with a missing corner, or whose
- * corners are on the wrong sides, takes no part in curve detection.
- */
-function endplateSequence(film: CoronalFilm): TiltedEndplate[] {
-  const sequence: TiltedEndplate[] = [];
-  const needs = needsOn(film);
-  for (const level of LEVELS) {
-    if (film.radiograph.vertebrae[level] === undefined) continue;
-    for (const side of SIDES) {
-      const endplate = needs.endplate(level, side);
-      if (Number.isFinite(endplate.from.at[0]))
-        sequence.push({ level, side, endplate, tiltDeg: endplateTiltDeg(endplate) });
-    }
-  }
-  return sequence;
-}
-
-const SIDES = ['superior', 'inferior'] as const;
-
 /**
  * Every curve of 10° or more. The endplate tilts from the top down rise and fall; each stretch between
- * two turning points of the tilt (reversals under 5° ignored, see TILT_REVERSAL_TOLERANCE_DEG) is a
+ * two turning points of the tilt (reversals under 10° ignored, see TILT_REVERSAL_TOLERANCE_DEG) is a
  * curve whose end vertebrae are the most tilted ones at its ends (Cobb 1948): the upper end's superior
  * endplate and the lower end's inferior endplate (or S1's superior endplate) that maximise the angle.
  */
-export function detectCurves(film: CoronalFilm): CoronalCurve[] {
-  const sequence = endplateSequence(film);
+export function detectCurves(film: CoronalFilm): CurveDetection {
+  const { endplates: sequence, excluded } = endplateSequence(film);
   const turns = turningPoints(
     sequence.map((e) => e.tiltDeg),
     TILT_REVERSAL_TOLERANCE_DEG,
@@ -86,7 +66,7 @@ export function detectCurves(film: CoronalFilm): CoronalCurve[] {
     if (cobbDeg < CURVE_MIN_COBB_DEG) continue;
     curves.push(describeCurve(film, sequence, upper, lower, cobbDeg, rising ? 'right' : 'left'));
   }
-  return curves;
+  return { curves, excludedEndplates: excluded };
 }
 
 function isLowerEndplate(e: TiltedEndplate): boolean {

@@ -8,10 +8,12 @@ import { detectCurves, type CoronalCurve } from './curves.js';
 export interface CoronalMeasurements {
   readonly values: Readonly<Record<CoronalParameter, MeasurementResult>>;
   readonly curves: readonly CoronalCurve[];
+  /** Marked endplates left out of curve detection (labelling errors), each with the reason. */
+  readonly excludedEndplates: readonly string[];
 }
 
 /** Coronal balance and every scoliotic curve of a coronal (AP or PA) film. */
 export function measureCoronal(radiograph: CoronalRadiograph): CoronalMeasurements {
   const film = coronalFilm(radiograph);
-  return { values: { coronalBalanceMm: coronalBalance(film) }, curves: detectCurves(film) };
+  return { values: { coronalBalanceMm: coronalBalance(film) }, ...detectCurves(film) };
 }

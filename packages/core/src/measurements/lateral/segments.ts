@@ -1,4 +1,5 @@
 import { LEVELS, type Level } from '../../case/levels.js';
+import type { LateralVertebra } from '../../case/types.js';
 import { wrapDeg } from '../../geometry/point.js';
 import { endplateTiltDeg } from '../landmarkNeeds.js';
 import { measured } from '../measured.js';
@@ -48,11 +49,11 @@ export function meyerdingGrade(slipPercent: number): MeyerdingGrade | undefined 
   return 5;
 }
 
-/**
- * Every adjacent pair of levels whose facing endplates (upper inferior, lower superior) are both marked;
- * a pair with a degenerate endplate (both corners at one point) is left out.
- */
-function adjacentPairs(film: LateralFilm): [Level, Level][] {
+/** Adjacent pairs of levels (C7–T1 … L5–S1) where both vertebrae carry the corners `marked` asks for. */
+function adjacentPairs(
+  film: LateralFilm,
+  marked: (upper: LateralVertebra, lower: LateralVertebra) => boolean,
+): [Level, Level][] {
   const pairs: [Level, Level][] = [];
   const vertebrae = film.radiograph.vertebrae;
   for (let i = 0; i + 1 < LEVELS.length; i++) {
@@ -60,15 +61,28 @@ function adjacentPairs(film: LateralFilm): [Level, Level][] {
     const lower = LEVELS[i + 1] as Level;
     const u = vertebrae[upper];
     const l = vertebrae[lower];
-    if (u?.inferiorAnterior && u.inferiorPosterior && l?.superiorAnterior && l.superiorPosterior)
-      pairs.push([upper, lower]);
+    if (u && l && marked(u, l)) pairs.push([upper, lower]);
   }
   return pairs;
 }
 
+/** Facing endplates marked: the upper vertebra's inferior and the lower's superior endplate. */
+function facingEndplates(u: LateralVertebra, l: LateralVertebra): boolean {
+  return !!(u.inferiorAnterior && u.inferiorPosterior && l.superiorAnterior && l.superiorPosterior);
+}
+
+/** What a slip needs: the upper's posteroinferior corner and the lower's superior endplate. */
+function slipCorners(u: LateralVertebra, l: LateralVertebra): boolean {
+  return !!(u.inferiorPosterior && l.superiorAnterior && l.superiorPosterior);
+}
+
+/**
+ * The disc angle of every adjacent pair whose facing endplates are marked; a pair with an unusable
+ * endplate (corners on the wrong sides) is left out.
+ */
 export function discSegments(film: LateralFilm): DiscSegment[] {
   const segments: DiscSegment[] = [];
-  for (const [upper, lower] of adjacentPairs(film)) {
+  for (const [upper, lower] of adjacentPairs(film, facingEndplates)) {
     const needs = needsOn(film);
     const above = needs.endplate(upper, 'inferior');
     const below = needs.endplate(lower, 'superior');
@@ -87,7 +101,7 @@ export function discSegments(film: LateralFilm): DiscSegment[] {
 /** Slip percentage (Taillard 1954) of every adjacent pair, reported from 5 % forward or backward. */
 export function listheses(film: LateralFilm): Listhesis[] {
   const found: Listhesis[] = [];
-  for (const [upper, lower] of adjacentPairs(film)) {
+  for (const [upper, lower] of adjacentPairs(film, slipCorners)) {
     const needs = needsOn(film);
     const corner = needs.corner(upper, 'inferiorPosterior', `the posteroinferior corner of ${upper}`);
     const endplate = needs.endplate(lower, 'superior');
