@@ -1,4 +1,5 @@
 import { runAasce, AASCE_HELP } from './commands/aasce.js';
+import { runClassify, CLASSIFY_HELP } from './commands/classify.js';
 import { runMeasure, MEASURE_HELP } from './commands/measure.js';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIo } from './io.js';
 
@@ -10,6 +11,11 @@ interface Command {
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   measure: { summary: 'measure every spine parameter of a case file', help: MEASURE_HELP, run: runMeasure },
+  classify: {
+    summary: 'classify the deformity, check alignment targets, summarise the indication',
+    help: CLASSIFY_HELP,
+    run: runClassify,
+  },
   aasce: {
     summary: 'reproduce the AASCE 2019 challenge Cobb angles from its landmark files',
     help: AASCE_HELP,

@@ -29,3 +29,19 @@ export {
 export { measureCoronal, type CoronalMeasurements } from './measurements/coronal/measureCoronal.js';
 export { measureCase, measureRadiograph, type RadiographMeasurements } from './measurements/measureCase.js';
 export * from './measurements/measurementOutput.js';
+export {
+  classifyCase,
+  CLASSIFICATION_FORMAT,
+  type CaseClassification,
+  type Classifications,
+} from './classification/classifyCase.js';
+export type { Explanation } from './classification/explanation.js';
+export type { SrsSchwabClassification, SchwabCurveType, SchwabModifier } from './classification/srsSchwab.js';
+export type { LenkeClassification, LenkeCurve, LenkeType } from './classification/lenke.js';
+export type { RoussoulyClassification, RoussoulyType } from './classification/roussouly.js';
+export type { GapScore, GapCategory, GapPoints } from './classification/gapScore.js';
+export type { ListhesisSummary, ListhesisLevel } from './classification/listhesisSummary.js';
+export type { TlicsScore } from './classification/tlics.js';
+export type { SinsScore } from './classification/sins.js';
+export type { AlignmentTargets, Target, TargetSet } from './classification/targets.js';
+export { DECISION_SUPPORT_STATEMENT, type IndicationSummary } from './classification/indicationSummary.js';

@@ -35,7 +35,10 @@ export type LateralVertebra = Partial<Record<LateralCorner, Point>>;
 
 export const CORONAL_CORNERS = ['superiorRight', 'superiorLeft', 'inferiorRight', 'inferiorLeft'] as const;
 export type CoronalCorner = (typeof CORONAL_CORNERS)[number];
-export type CoronalVertebra = Partial<Record<CoronalCorner, Point>>;
+/** Points on the medial cortex of each pedicle (Lenke lumbar modifier), optional. */
+export const PEDICLE_POINTS = ['pedicleMedialRight', 'pedicleMedialLeft'] as const;
+export type PediclePoint = (typeof PEDICLE_POINTS)[number];
+export type CoronalVertebra = Partial<Record<CoronalCorner | PediclePoint, Point>>;
 
 export interface FemoralHead {
   readonly center: Point;
@@ -69,5 +72,97 @@ export type Radiograph = LateralRadiograph | CoronalRadiograph;
 export interface SpineCase {
   readonly format: typeof CASE_FORMAT;
   readonly patient?: Patient;
+  /** What the clinician records; optional, used by classifications and the indication summary. */
+  readonly clinical?: ClinicalFacts;
   readonly radiographs: readonly Radiograph[];
+}
+
+export const DIAGNOSES = [
+  'degenerative-disc-disease',
+  'kyphosis',
+  'stenosis',
+  'scoliosis',
+  'spondylolisthesis',
+  'disc-herniation',
+  'fracture',
+  'tumour',
+  'infection',
+  'other',
+] as const;
+export type Diagnosis = (typeof DIAGNOSES)[number];
+
+export const CONSERVATIVE_TREATMENTS = [
+  'physiotherapy',
+  'medication',
+  'injection',
+  'bracing',
+  'other',
+] as const;
+export type ConservativeTreatmentKind = (typeof CONSERVATIVE_TREATMENTS)[number];
+
+export const NEUROLOGICAL_STATUSES = [
+  'intact',
+  'radiculopathy',
+  'myelopathy',
+  'cauda-equina-syndrome',
+] as const;
+export type NeurologicalStatus = (typeof NEUROLOGICAL_STATUSES)[number];
+
+export const TLICS_MORPHOLOGIES = ['compression', 'burst', 'translation-rotation', 'distraction'] as const;
+export const TLICS_NEUROLOGY = [
+  'intact',
+  'nerve-root',
+  'complete-cord-conus',
+  'incomplete-cord-conus',
+  'cauda-equina',
+] as const;
+export const TLICS_PLC = ['intact', 'indeterminate', 'injured'] as const;
+
+/** Thoracolumbar Injury Classification and Severity Score inputs (Vaccaro 2005), from CT/MRI and examination. */
+export interface TlicsInputs {
+  /** Every morphology seen; the most severe one scores. */
+  readonly morphology?: readonly (typeof TLICS_MORPHOLOGIES)[number][];
+  readonly neurology?: (typeof TLICS_NEUROLOGY)[number];
+  readonly posteriorLigamentousComplex?: (typeof TLICS_PLC)[number];
+}
+
+export const SINS_PAIN = ['mechanical', 'occasional-non-mechanical', 'none'] as const;
+export const SINS_LESION = ['lytic', 'mixed', 'blastic'] as const;
+export const SINS_ALIGNMENT = ['subluxation-translation', 'de-novo-deformity', 'normal'] as const;
+export const SINS_COLLAPSE = [
+  'over-50-percent',
+  'under-50-percent',
+  'none-over-50-percent-body-involved',
+  'none',
+] as const;
+export const SINS_POSTEROLATERAL = ['bilateral', 'unilateral', 'none'] as const;
+/** Sacral levels below S1 (rigid segment in SINS); S1 itself is a vertebral level of the case format. */
+export const SINS_SACRAL_LOCATION = 'S2-S5';
+
+/** Spinal Instability Neoplastic Score inputs (Fisher 2010). */
+export interface SinsInputs {
+  /** The level of the lesion (or S2-S5). */
+  readonly location?: Level | typeof SINS_SACRAL_LOCATION;
+  readonly pain?: (typeof SINS_PAIN)[number];
+  readonly lesion?: (typeof SINS_LESION)[number];
+  readonly alignment?: (typeof SINS_ALIGNMENT)[number];
+  readonly collapse?: (typeof SINS_COLLAPSE)[number];
+  readonly posterolateral?: (typeof SINS_POSTEROLATERAL)[number];
+}
+
+export interface ConservativeTreatment {
+  readonly kind: ConservativeTreatmentKind;
+  readonly months?: number;
+}
+
+export interface ClinicalFacts {
+  readonly diagnosis?: Diagnosis;
+  readonly symptomMonths?: number;
+  readonly conservativeTreatment?: readonly ConservativeTreatment[];
+  readonly neurologicalStatus?: NeurologicalStatus;
+  /** Numeric rating scale 0–10. */
+  readonly backPainNrs?: number;
+  readonly legPainNrs?: number;
+  readonly tlics?: TlicsInputs;
+  readonly sins?: SinsInputs;
 }

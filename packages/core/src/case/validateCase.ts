@@ -1,9 +1,12 @@
 import type { Point } from '../geometry/point.js';
+import { readEnum, readObject, readPoint, type Fail, type Path } from './jsonReaders.js';
 import { findDuplicateKey, formatPath } from './duplicateKeys.js';
 import { isLevel, type Level } from './levels.js';
+import { readClinical } from './validateClinical.js';
 import {
   CASE_FORMAT,
   CORONAL_CORNERS,
+  PEDICLE_POINTS,
   LATERAL_CORNERS,
   POSTURES,
   SEXES,
@@ -25,9 +28,6 @@ export interface CaseError {
 export type CaseResult =
   | { readonly ok: true; readonly value: SpineCase }
   | { readonly ok: false; readonly errors: readonly CaseError[] };
-
-type Path = readonly (string | number)[];
-type JsonObject = Readonly<Record<string, unknown>>;
 
 const MAX_ERRORS = 20;
 
@@ -57,13 +57,12 @@ export function validateCase(value: unknown): CaseResult {
   return result !== undefined && errors.length === 0 ? { ok: true, value: result } : { ok: false, errors };
 }
 
-type Fail = (path: Path, message: string) => undefined;
-
 function readCase(value: unknown, fail: Fail): SpineCase | undefined {
-  const root = readObject(value, [], ['format', 'patient', 'radiographs'], fail);
+  const root = readObject(value, [], ['format', 'patient', 'clinical', 'radiographs'], fail);
   if (!root) return undefined;
   if (root.format !== CASE_FORMAT) return fail(['format'], `expected "${CASE_FORMAT}"`);
   const patient = root.patient === undefined ? undefined : readPatient(root.patient, fail);
+  const clinical = root.clinical === undefined ? undefined : readClinical(root.clinical, ['clinical'], fail);
   if (!Array.isArray(root.radiographs)) return fail(['radiographs'], 'expected an array of radiographs');
   const radiographs: Radiograph[] = [];
   const ids = new Set<string>();
@@ -74,9 +73,12 @@ function readCase(value: unknown, fail: Fail): SpineCase | undefined {
     ids.add(radiograph.id);
     radiographs.push(radiograph);
   });
-  return patient === undefined
-    ? { format: CASE_FORMAT, radiographs }
-    : { format: CASE_FORMAT, patient, radiographs };
+  return {
+    format: CASE_FORMAT,
+    ...(patient === undefined ? {} : { patient }),
+    ...(clinical === undefined ? {} : { clinical }),
+    radiographs,
+  };
 }
 
 function readPatient(value: unknown, fail: Fail): Patient | undefined {
@@ -110,6 +112,7 @@ const LATERAL_KEYS = [
 ];
 const CORONAL_KEYS = ['id', 'view', 'posture', 'pixelSpacingMm', 'patientRightOnImage', 'vertebrae'];
 const SIDES = ['left', 'right'] as const;
+const CORONAL_LANDMARKS = [...CORONAL_CORNERS, ...PEDICLE_POINTS];
 
 function readRadiograph(value: unknown, path: Path, fail: Fail): Radiograph | undefined {
   const probe = readObject(value, path, null, fail);
@@ -149,7 +152,7 @@ function readRadiograph(value: unknown, path: Path, fail: Fail): Radiograph | un
     [...path, 'patientRightOnImage'],
     fail,
   );
-  const vertebrae = readVertebrae(object.vertebrae, [...path, 'vertebrae'], CORONAL_CORNERS, fail);
+  const vertebrae = readVertebrae(object.vertebrae, [...path, 'vertebrae'], CORONAL_LANDMARKS, fail);
   if (!patientRightOnImage || !vertebrae) return undefined;
   const radiograph: CoronalRadiograph = { ...base, view: 'coronal', patientRightOnImage, vertebrae };
   return radiograph;
@@ -218,48 +221,4 @@ function readFemoralHeads(value: unknown, path: Path, fail: Fail): FemoralHead[]
     if (center) heads.push(radius === undefined ? { center } : { center, radiusPx: radius });
   });
   return heads.length === value.length ? heads : undefined;
-}
-
-/** A point [x, y] of two finite numbers; `key` is added to `path` only when reporting a problem. */
-function readPoint(value: unknown, path: Path, key: string | number, fail: Fail): Point | undefined {
-  if (!Array.isArray(value) || value.length !== 2)
-    return fail([...path, key], 'expected a point [x, y] in pixels');
-  const x: unknown = value[0];
-  const y: unknown = value[1];
-  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
-    return fail([...path, key], 'expected two finite numbers [x, y]');
-  }
-  return value as unknown as Point;
-}
-
-/** `allowed` null: any key may appear (the caller checks them). */
-function readObject(
-  value: unknown,
-  path: Path,
-  allowed: readonly string[] | null,
-  fail: Fail,
-): JsonObject | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return fail(path, 'expected an object');
-  const object = value as JsonObject;
-  if (allowed) {
-    for (const key of Object.keys(object)) {
-      if (!allowed.includes(key))
-        return fail([...path, key], `unknown key (expected one of: ${allowed.join(', ')})`);
-    }
-  }
-  return object;
-}
-
-function readEnum<T extends string>(
-  value: unknown,
-  options: readonly T[],
-  path: Path,
-  fail: Fail,
-): T | undefined {
-  if (value === undefined) return fail(path, `missing; expected one of: ${options.join(', ')}`);
-  if (typeof value !== 'string' || !(options as readonly string[]).includes(value)) {
-    return fail(path, `expected one of: ${options.join(', ')}`);
-  }
-  return value as T;
 }

@@ -19,6 +19,20 @@ export const CITATIONS = {
     'Lenke LG, et al. Adolescent idiopathic scoliosis: a new classification. J Bone Joint Surg Am 2001;83:1169–1181',
   'morrissy-1990':
     'Morrissy RT, et al. Measurement of the Cobb angle on radiographs. J Bone Joint Surg Am 1990;72:320–327',
+  'yilgor-2017':
+    'Yilgor C, et al. Global Alignment and Proportion (GAP) score. J Bone Joint Surg Am 2017;99:1661–1672',
+  'roussouly-2005':
+    'Roussouly P, et al. Classification of the normal variation in the sagittal alignment of the human lumbar spine and pelvis in the standing position. Spine 2005;30:346–353',
+  'laouissat-2018':
+    'Laouissat F, Sebaaly A, Gehrchen M, Roussouly P. Classification of normal sagittal spine alignment: refounding the Roussouly classification. Eur Spine J 2018;27:2002–2011',
+  'vaccaro-2005':
+    'Vaccaro AR, et al. A new classification of thoracolumbar injuries: the TLICS. Spine 2005;30:2325–2333',
+  'fisher-2010':
+    'Fisher CG, et al. A novel classification system for spinal instability in neoplastic disease (SINS). Spine 2010;35:E1221–E1229',
+  'ryan-2014':
+    'Ryan DJ, Protopsaltis TS, et al. T1 pelvic angle (TPA) effectively evaluates sagittal deformity. Spine 2014;39:1203–1210',
+  'lafage-2016':
+    'Lafage R, et al. Defining spino-pelvic alignment thresholds: should operative goals in adult spinal deformity surgery account for age? Spine 2016;41:62–68',
 } as const;
 
 export type CitationId = keyof typeof CITATIONS;

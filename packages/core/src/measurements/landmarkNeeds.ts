@@ -20,6 +20,9 @@ type Side = 'superior' | 'inferior';
 export interface CornerNaming {
   /** `anteriorOnImage` or `patientRightOnImage`, for messages. */
   readonly orientationField: string;
+  /** "anterior" / "right" and "anterior" / "to the patient's right", for messages. */
+  readonly towards: string;
+  readonly towardsSide: string;
   /** The corner towards the patient's +X (anterior, right) and the other one, per endplate. */
   readonly corners: Readonly<Record<Side, { readonly positive: string; readonly negative: string }>>;
   /** `LEVEL.corner` names, made once instead of on every measurement. */
@@ -30,6 +33,7 @@ function cornerNaming(
   positive: 'Anterior' | 'Right',
   negative: 'Posterior' | 'Left',
   orientationField: string,
+  towardsSide: string,
 ): CornerNaming {
   const corners = {
     superior: { positive: `superior${positive}`, negative: `superior${negative}` },
@@ -44,11 +48,12 @@ function cornerNaming(
   const names = Object.fromEntries(
     LEVELS.map((level) => [level, Object.fromEntries(all.map((c) => [c, `${level}.${c}`]))]),
   );
-  return { orientationField, corners, names: names as CornerNaming['names'] };
+  const towards = positive.toLowerCase();
+  return { orientationField, towards, towardsSide, corners, names: names as CornerNaming['names'] };
 }
 
-export const LATERAL_NAMING = cornerNaming('Anterior', 'Posterior', 'anteriorOnImage');
-export const CORONAL_NAMING = cornerNaming('Right', 'Left', 'patientRightOnImage');
+export const LATERAL_NAMING = cornerNaming('Anterior', 'Posterior', 'anteriorOnImage', 'anterior');
+export const CORONAL_NAMING = cornerNaming('Right', 'Left', 'patientRightOnImage', "to the patient's right");
 
 type Vertebrae = Readonly<Partial<Record<Level, Readonly<Partial<Record<string, Point>>>>>>;
 
@@ -97,7 +102,7 @@ export class LandmarkNeeds {
     // An endplate tilted 90° or more means swapped corners or a wrong anteriorOnImage / patientRightOnImage.
     if (endplate.to.at[0] <= endplate.from.at[0]) {
       this.fail(
-        `the ${side} endplate of ${level} with its ${positive} corner on that side (check the corner names and ${this.naming.orientationField})`,
+        `the ${side} endplate of ${level} with its ${this.naming.towards} corner ${this.naming.towardsSide} of the other (check the corner names and ${this.naming.orientationField})`,
       );
       return { from: MISSING, to: MISSING };
     }

@@ -114,19 +114,58 @@ describe('coronal curve detection', () => {
     expect(result.curves.map((c) => [c.upperEnd, c.lowerEnd])).toEqual([['T5', 'T11']]);
   });
 
-  it('leaves out an endplate that lies above the endplate before it, and says so', () => {
+  it('leaves out a vertebra drawn crossed, and says so', () => {
     const film = spine(RIGHT_THORACIC);
     const t8 = film.vertebrae.T8;
     const t7 = film.vertebrae.T7;
-    const raised = {
+    // T8's inferior corners moved above T7: they now lie above T8's own superior corners.
+    const crossed = {
       ...t8,
-      inferiorRight: [t8?.inferiorRight?.[0] ?? 0, (t7?.superiorRight?.[1] ?? 0) - 5],
-      inferiorLeft: [t8?.inferiorLeft?.[0] ?? 0, (t7?.superiorLeft?.[1] ?? 0) - 5],
+      inferiorRight: [t8?.inferiorRight?.[0] ?? 0, (t7?.superiorRight?.[1] ?? 0) - 5] as const,
+      inferiorLeft: [t8?.inferiorLeft?.[0] ?? 0, (t7?.superiorLeft?.[1] ?? 0) - 5] as const,
     };
-    const result = measureCoronal({ ...film, vertebrae: { ...film.vertebrae, T8: raised } } as typeof film);
+    const result = measureCoronal({ ...film, vertebrae: { ...film.vertebrae, T8: crossed } });
     expect(result.excludedEndplates).toEqual([
-      'the inferior endplate of T8: it lies above the endplate before it',
+      'the endplates of T8: a superior corner lies below the inferior corner on the same side',
     ]);
+  });
+
+  it('leaves out an endplate that lies above the endplate it should lie below, and says so', () => {
+    const film = spine(RIGHT_THORACIC);
+    const t9 = film.vertebrae.T9;
+    const t8 = film.vertebrae.T8;
+    // T9's superior corners moved 5 px above T8's superior corners (still above T9's inferior corners).
+    const raised = {
+      ...t9,
+      superiorRight: [t9?.superiorRight?.[0] ?? 0, (t8?.superiorRight?.[1] ?? 0) - 5] as const,
+      superiorLeft: [t9?.superiorLeft?.[0] ?? 0, (t8?.superiorLeft?.[1] ?? 0) - 5] as const,
+    };
+    const result = measureCoronal({ ...film, vertebrae: { ...film.vertebrae, T9: raised } });
+    expect(result.excludedEndplates).toEqual([
+      'the superior endplate of T9: it lies above the endplate it should lie below',
+    ]);
+  });
+
+  it('accepts vertebrae that touch across a thin disc (a superior endplate a pixel above the inferior one above it)', () => {
+    const film = buildCoronalSpine({
+      tiltsDeg: THORACOLUMBAR.map((level, i) => [level, RIGHT_THORACIC[i] ?? 0] as const),
+      discHeightMm: -1,
+    });
+    expect(measureCoronal(film).excludedEndplates).toEqual([]);
+  });
+
+  it('finds the most tilted upper endplate on a plateau of tilts, not only beside the turning point', () => {
+    // The tilt is lowest at T4's inferior endplate (−22°), but the most tilted superior endplate is T3's
+    // (−21.5°), two endplates away: the upper end is T3, Cobb 25 − (−21.5) = 46.5°.
+    const tilts = RIGHT_THORACIC.map((t, i): number | readonly [number, number] =>
+      i === 2 ? [-21.5, -19] : i === 3 ? [-20, -22] : i === 4 ? [-19, -19] : t,
+    );
+    const film = buildCoronalSpine({
+      tiltsDeg: THORACOLUMBAR.map((level, i) => [level, tilts[i] ?? 0] as const),
+    });
+    const [curve] = measureCoronal(film).curves.filter((c) => c.cobb.value > 20);
+    expect(curve).toMatchObject({ upperEnd: 'T3', lowerEnd: 'T11' });
+    expect(curve?.cobb.value).toBeCloseTo(46.5, 9);
   });
 
   it('reports no excluded endplate on a well-labelled film', () => {

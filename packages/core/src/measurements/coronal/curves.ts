@@ -54,13 +54,16 @@ export function detectCurves(film: CoronalFilm): CurveDetection {
     // Tilts rise along the curve when its Cobb lines converge on the patient's left: convex to the right.
     const rising = (sequence[to] as TiltedEndplate).tiltDeg > (sequence[from] as TiltedEndplate).tiltDeg;
     const sign = rising ? 1 : -1;
+    // Each end is looked for between the neighbouring turning points, where its turning point is the extreme.
+    const upperWindow = { first: (turns[k - 1] ?? -1) + 1, last: to - 1 };
+    const lowerWindow = { first: from + 1, last: (turns[k + 2] ?? sequence.length) - 1 };
     const upper = mostTilted(
       sequence,
-      from,
+      upperWindow,
       (e) => e.side === 'superior',
       (e) => -sign * e.tiltDeg,
     );
-    const lower = mostTilted(sequence, to, isLowerEndplate, (e) => sign * e.tiltDeg);
+    const lower = mostTilted(sequence, lowerWindow, isLowerEndplate, (e) => sign * e.tiltDeg);
     if (!upper || !lower || levelIndex(upper.level) >= levelIndex(lower.level)) continue;
     const cobbDeg = sign * (lower.tiltDeg - upper.tiltDeg);
     if (cobbDeg < CURVE_MIN_COBB_DEG) continue;
@@ -73,15 +76,15 @@ function isLowerEndplate(e: TiltedEndplate): boolean {
   return e.side === 'inferior' || e.level === 'S1';
 }
 
-/** Of the endplates at and beside a turning point that may end a curve, the one scoring highest. */
+/** Of the endplates in `window` (positions in the sequence) that may end a curve, the one scoring highest. */
 function mostTilted(
   sequence: readonly TiltedEndplate[],
-  at: number,
+  window: { readonly first: number; readonly last: number },
   eligible: (e: TiltedEndplate) => boolean,
   score: (e: TiltedEndplate) => number,
 ): TiltedEndplate | undefined {
   let best: TiltedEndplate | undefined;
-  for (let i = Math.max(0, at - 1); i <= Math.min(sequence.length - 1, at + 1); i++) {
+  for (let i = Math.max(0, window.first); i <= Math.min(sequence.length - 1, window.last); i++) {
     const e = sequence[i] as TiltedEndplate;
     if (eligible(e) && (best === undefined || score(e) > score(best))) best = e;
   }

@@ -1,4 +1,5 @@
 import { LEVELS, type Level } from '../../case/levels.js';
+import type { Point } from '../../geometry/point.js';
 import { endplateMidpoint, endplateTiltDeg, type Endplate } from '../landmarkNeeds.js';
 import { needsOn, type CoronalFilm } from './coronalFilm.js';
 
@@ -19,30 +20,56 @@ export interface EndplateSequence {
 const SIDES = ['superior', 'inferior'] as const;
 
 /**
- * Every marked endplate from the top down, with its tilt. An endplate whose corners are on the wrong
- * sides, or that lies above the endplate before it (a standing spine descends level by level), is a
- * labelling error: it is left out, and said so.
+ * Every marked endplate from the top down, with its tilt. Labelling errors are left out, and said so:
+ * an endplate whose corners are on the wrong sides; a vertebra drawn crossed (a superior corner below the
+ * inferior corner on the same side); an endplate above the one it should lie below — superior endplates
+ * descend from vertebra to vertebra, and so do inferior ones (vertebrae that touch across a thin disc may
+ * overlap by a pixel or two, so a superior endplate is not compared with the inferior one above it).
  */
 export function endplateSequence(film: CoronalFilm): EndplateSequence {
   const endplates: TiltedEndplate[] = [];
   const excluded: string[] = [];
-  let previousY = Number.NEGATIVE_INFINITY;
+  const lowest = { superior: Number.NEGATIVE_INFINITY, inferior: Number.NEGATIVE_INFINITY };
   for (const level of LEVELS) {
     const vertebra = film.radiograph.vertebrae[level];
     if (vertebra === undefined) continue;
+    if (isCrossed(film, level)) {
+      excluded.push(
+        `the endplates of ${level}: a superior corner lies below the inferior corner on the same side`,
+      );
+      continue;
+    }
     for (const side of SIDES) {
       if (vertebra[`${side}Right`] === undefined || vertebra[`${side}Left`] === undefined) continue;
       const needs = needsOn(film);
       const endplate = needs.endplate(level, side);
       const middleY = endplateMidpoint(endplate).at[1];
+      // An inferior endplate must also lie below its own vertebra's superior endplate.
+      const floor =
+        side === 'inferior' ? Math.max(lowest.inferior, superiorOf(endplates, level)) : lowest.superior;
       if (needs.reason !== undefined) excluded.push(needs.reason.replace(/^needs /, ''));
-      else if (middleY <= previousY)
-        excluded.push(`the ${side} endplate of ${level}: it lies above the endplate before it`);
+      else if (middleY <= floor)
+        excluded.push(`the ${side} endplate of ${level}: it lies above the endplate it should lie below`);
       else {
         endplates.push({ level, side, endplate, tiltDeg: endplateTiltDeg(endplate) });
-        previousY = middleY;
+        lowest[side] = middleY;
       }
     }
   }
   return { endplates, excluded };
+}
+
+function superiorOf(endplates: readonly TiltedEndplate[], level: Level): number {
+  const superior = endplates.at(-1);
+  return superior?.level === level && superior.side === 'superior'
+    ? endplateMidpoint(superior.endplate).at[1]
+    : Number.NEGATIVE_INFINITY;
+}
+
+/** Whether a superior corner lies below the inferior corner of the same side (patient frame, Y down). */
+function isCrossed(film: CoronalFilm, level: Level): boolean {
+  const v = film.radiograph.vertebrae[level];
+  const below = (upper: Point | undefined, lower: Point | undefined) =>
+    upper !== undefined && lower !== undefined && upper[1] >= lower[1];
+  return below(v?.superiorRight, v?.inferiorRight) || below(v?.superiorLeft, v?.inferiorLeft);
 }
