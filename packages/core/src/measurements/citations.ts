@@ -33,6 +33,52 @@ export const CITATIONS = {
     'Ryan DJ, Protopsaltis TS, et al. T1 pelvic angle (TPA) effectively evaluates sagittal deformity. Spine 2014;39:1203–1210',
   'lafage-2016':
     'Lafage R, et al. Defining spino-pelvic alignment thresholds: should operative goals in adult spinal deformity surgery account for age? Spine 2016;41:62–68',
+  'schwab-2014':
+    'Schwab F, Blondel B, Chay E, et al. The comprehensive anatomical spinal osteotomy classification. Neurosurgery 2014;74:112',
+  'uribe-2018':
+    'Uribe JS, Schwab F, Mundis GM, et al. The comprehensive anatomical spinal osteotomy and anterior column realignment classification. J Neurosurg Spine 2018;29:565–575',
+  'efort-2017-osteotomies':
+    'Review of spinal deformity osteotomies (SPO, PSO, BDBO, VCR). EFORT Open Rev 2017;2:73–82, doi 10.1302/2058-5241.2.160069 (PMC5420824)',
+  'regional-correction-2022':
+    'Establish simultaneous focal and regional corrective guidelines accounting for reciprocal global and pelvic compensation (433 ASD patients). PMC9609531',
+  'lafage-2011':
+    'Lafage V, Schwab F, Vira S, et al. Spino-pelvic parameters after surgery can be predicted: a preliminary formula and validation of standing alignment. Spine 2011;36:1037',
+  'misenhimer-1989':
+    'Anatomic analysis of pedicle cortical and cancellous diameter as related to screw size (six cadaver spines). Spine 1989;14(4) (Misenhimer GR, et al.)',
+  'solitro-2019':
+    'Solitro GF, Whitlock K, Amirouche F, Mehta AI, McDonnell A. Currently adopted criteria for pedicle screw diameter selection. Int J Spine Surg 2019;13(2):132',
+  'barton-2015':
+    'Barton C, Noshchenko A, Patel V, et al. Risk factors for rod fracture after posterior correction of adult spinal deformity with osteotomy. Scoliosis 2015;10:30',
+  'smith-2012-rod-fracture':
+    'Smith JS, Shaffrey CI, Ames CP, et al. Assessment of symptomatic rod fracture after posterior instrumented fusion for adult spinal deformity (442 patients, ISSG). Neurosurgery 2012 Oct',
+  'smith-2014-rod-fracture':
+    'Smith JS, Shaffrey E, Klineberg E, et al. Prospective multicenter assessment of risk factors for rod fracture following surgery for adult spinal deformity. J Neurosurg Spine 2014;21:994–1003',
+  'smith-2016-complications':
+    'Smith JS, et al. Prospective multicenter assessment of perioperative and minimum 2-year postoperative complication rates associated with adult spinal deformity surgery. J Neurosurg Spine 2016;25:1–14',
+  'scoli-risk-1-lems':
+    'AO Spine / SRS Scoli-RISK-1 Study Group (Lenke LG, et al.). Lower extremity motor function following complex adult spinal deformity surgery: two-year follow-up in the Scoli-RISK-1 prospective, multicenter, international study',
+  'buchowski-2007':
+    'Buchowski JM, Bridwell KH, Lenke LG, et al. Neurologic complications of lumbar pedicle subtraction osteotomy: a 10-year assessment. Spine 2007;32:2245–2252',
+  'burton-2016':
+    'Burton DC, Carlson BB, Place HM, et al. Results of the Scoliosis Research Society Morbidity and Mortality Database 2009–2012. Spine Deform 2016;4:338–343',
+  'auerbach-2012':
+    'Auerbach JD, Lenke LG, Bridwell KH, et al. Major complications and comparison between 3-column osteotomy techniques in 105 consecutive spinal deformity procedures',
+  'sciubba-2015':
+    'A comprehensive review of complication rates after surgery for adult deformity: a reference for informed consent. Spine Deform 2015 (doi 10.1016/j.jspd.2015.04.005)',
+  'raman-2020':
+    'Raman T, Vasquez-Montes D, Varlotta C, Passias PG, Errico TJ. Decision tree-based modelling for identification of predictors of blood loss and transfusion requirement after adult spinal deformity surgery. Int J Spine Surg 2020;14(1):87',
+  'judy-2023':
+    'Judy BF, Tracz JA, Alomari S, Witham TF. Patient optimization for the prevention of proximal junctional kyphosis. Int J Spine Surg 17(S2):S18',
+  'kim-2019-pjk':
+    'Kim JS, Phan K, Cheung ZB, et al. Surgical, radiographic, and patient-related risk factors for proximal junctional kyphosis: a meta-analysis (14 studies, 1908 patients)',
+  'miller-2018-frailty':
+    'Miller EK, Vila-Casademunt A, Neuman BJ, et al. External validation of the adult spinal deformity (ASD) frailty index (ASD-FI). Eur Spine J 2018 (doi 10.1007/s00586-018-5575-3)',
+  'quarto-2022':
+    'Quarto E, Zanirato A, Pellegrini M, et al. Systematic review of the GAP score and mechanical complications (11 studies, 1517 patients). Eur Spine J 2022 (doi 10.1007/s00586-022-07386-6)',
+  'asd-lumbar-fusion-2020':
+    'Risk factors for adjacent segment degeneration after posterior lumbar fusion surgery in treatment for degenerative lumbar disorders: a meta-analysis. J Orthop Surg Res 2020;15:582',
+  'lau-2021':
+    'Lau KKL, Samartzis D, To NSC, et al. Demographic, surgical, and radiographic risk factors for symptomatic adjacent segment disease after lumbar fusion: a systematic review and meta-analysis. J Bone Joint Surg Am 2021;103:1438',
 } as const;
 
 export type CitationId = keyof typeof CITATIONS;

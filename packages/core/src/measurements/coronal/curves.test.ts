@@ -109,7 +109,9 @@ describe('coronal curve detection', () => {
     };
     const result = measureCoronal(swapped as typeof film);
     expect(result.excludedEndplates).toEqual([
-      expect.stringMatching(/^the superior endplate of T8 .*check the corner names and patientRightOnImage/),
+      expect.stringMatching(
+        /^the superior endplate of T8: its right corner is not to the patient's right of its left corner \(check the corner names and patientRightOnImage\)$/,
+      ),
     ]);
     expect(result.curves.map((c) => [c.upperEnd, c.lowerEnd])).toEqual([['T5', 'T11']]);
   });
@@ -154,18 +156,35 @@ describe('coronal curve detection', () => {
     expect(measureCoronal(film).excludedEndplates).toEqual([]);
   });
 
-  it('finds the most tilted upper endplate on a plateau of tilts, not only beside the turning point', () => {
-    // The tilt is lowest at T4's inferior endplate (−22°), but the most tilted superior endplate is T3's
-    // (−21.5°), two endplates away: the upper end is T3, Cobb 25 − (−21.5) = 46.5°.
+  it('finds the most tilted superior endplate just past the turning point when the extreme is an inferior one', () => {
+    // The tilt is lowest at T4's inferior endplate (−22°); the most tilted superior endplate is T5's
+    // (−21.5°), just inside the curve: the upper end is T5, Cobb 25 − (−21.5) = 46.5°.
     const tilts = RIGHT_THORACIC.map((t, i): number | readonly [number, number] =>
-      i === 2 ? [-21.5, -19] : i === 3 ? [-20, -22] : i === 4 ? [-19, -19] : t,
+      i === 3 ? [-20, -22] : i === 4 ? [-21.5, -19] : t,
     );
     const film = buildCoronalSpine({
       tiltsDeg: THORACOLUMBAR.map((level, i) => [level, tilts[i] ?? 0] as const),
     });
     const [curve] = measureCoronal(film).curves.filter((c) => c.cobb.value > 20);
-    expect(curve).toMatchObject({ upperEnd: 'T3', lowerEnd: 'T11' });
+    expect(curve).toMatchObject({ upperEnd: 'T5', lowerEnd: 'T11' });
     expect(curve?.cobb.value).toBeCloseTo(46.5, 9);
+  });
+
+  it('never lets adjacent curves overlap, whatever the tilts', () => {
+    const tilt = fc.double({ min: -40, max: 40, noNaN: true });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(tilt, tilt), { minLength: 17, maxLength: 17 }), (tilts) => {
+        const film = buildCoronalSpine({
+          tiltsDeg: THORACOLUMBAR.map((level, i) => [level, tilts[i] ?? [0, 0]] as const),
+        });
+        const curves = measureCoronal(film).curves;
+        for (let k = 0; k + 1 < curves.length; k++) {
+          const above = THORACOLUMBAR.indexOf(curves[k]?.lowerEnd as (typeof THORACOLUMBAR)[number]);
+          const below = THORACOLUMBAR.indexOf(curves[k + 1]?.upperEnd as (typeof THORACOLUMBAR)[number]);
+          expect(above).toBeLessThanOrEqual(below);
+        }
+      }),
+    );
   });
 
   it('reports no excluded endplate on a well-labelled film', () => {

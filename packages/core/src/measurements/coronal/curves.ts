@@ -54,9 +54,10 @@ export function detectCurves(film: CoronalFilm): CurveDetection {
     // Tilts rise along the curve when its Cobb lines converge on the patient's left: convex to the right.
     const rising = (sequence[to] as TiltedEndplate).tiltDeg > (sequence[from] as TiltedEndplate).tiltDeg;
     const sign = rising ? 1 : -1;
-    // Each end is looked for between the neighbouring turning points, where its turning point is the extreme.
-    const upperWindow = { first: (turns[k - 1] ?? -1) + 1, last: to - 1 };
-    const lowerWindow = { first: from + 1, last: (turns[k + 2] ?? sequence.length) - 1 };
+    // Each end is looked for within the curve's own stretch and one endplate beyond its turning point (the
+    // most tilted superior endplate may sit just inside a plateau whose extreme is an inferior endplate).
+    const upperWindow = { first: from - 1, last: to - 1 };
+    const lowerWindow = { first: from + 1, last: to + 1 };
     const upper = mostTilted(
       sequence,
       upperWindow,

@@ -47,8 +47,11 @@ export function endplateSequence(film: CoronalFilm): EndplateSequence {
       // An inferior endplate must also lie below its own vertebra's superior endplate.
       const floor =
         side === 'inferior' ? Math.max(lowest.inferior, superiorOf(endplates, level)) : lowest.superior;
-      if (needs.reason !== undefined) excluded.push(needs.reason.replace(/^needs /, ''));
-      else if (middleY <= floor)
+      if (needs.reason !== undefined) {
+        excluded.push(
+          `the ${side} endplate of ${level}: its right corner is not to the patient's right of its left corner (check the corner names and patientRightOnImage)`,
+        );
+      } else if (middleY <= floor)
         excluded.push(`the ${side} endplate of ${level}: it lies above the endplate it should lie below`);
       else {
         endplates.push({ level, side, endplate, tiltDeg: endplateTiltDeg(endplate) });
