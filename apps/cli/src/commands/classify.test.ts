@@ -30,7 +30,7 @@ describe('spinerecon classify', () => {
       pt: '+',
       sva: '++',
     });
-    expect(output.classifications.srsSchwab.rules).toContain('pelvicTiltDeg 23.8° is in 20–30° → +');
+    expect(output.classifications.srsSchwab.rules).toContain('pelvicTiltDeg 23.82° is in 20–30° → +');
     expect(output.classifications.gap).toMatchObject({ category: 'severely disproportioned' });
     expect(Object.keys(output.classifications.gap.points)).toEqual(['rpv', 'rll', 'ldi', 'rsa', 'age']);
     expect(output.targets.srsSchwab.targets).toHaveLength(3);

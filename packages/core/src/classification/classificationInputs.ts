@@ -4,6 +4,7 @@ import type { CoronalMeasurements } from '../measurements/coronal/measureCoronal
 import { lateralFilm, type LateralFilm } from '../measurements/lateral/lateralFilm.js';
 import type { LateralMeasurements } from '../measurements/lateral/measureLateral.js';
 import type { RadiographMeasurements } from '../measurements/measureCase.js';
+import { roundOutput } from '../measurements/measurementOutput.js';
 import type { MeasurementResult } from '../measurements/types.js';
 
 /** The films and facts every classification reads, measured once per case. */
@@ -62,5 +63,6 @@ export function lateralValue(
 ): { readonly value: number } | { readonly reason: string } {
   if (inputs.lateral === undefined) return { reason: NO_STANDING_LATERAL };
   const result: MeasurementResult = inputs.lateral.measurements.values[key];
-  return result.ok ? { value: result.value } : { reason: `${key}: ${result.reason}` };
+  // Graded at the precision the output shows, so a value shown as 20 is graded as 20.
+  return result.ok ? { value: roundOutput(result.value) } : { reason: `${key}: ${result.reason}` };
 }

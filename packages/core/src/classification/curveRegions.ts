@@ -1,22 +1,7 @@
-import { levelIndex, type Level } from '../case/levels.js';
-
-export type SrsRegion = 'cervicothoracic' | 'thoracic' | 'thoracolumbar' | 'lumbar' | 'lumbosacral';
+import { LEVELS, levelIndex, type Level } from '../case/levels.js';
 
 function between(level: Level, top: Level, bottom: Level): boolean {
   return levelIndex(level) >= levelIndex(top) && levelIndex(level) <= levelIndex(bottom);
-}
-
-/**
- * The region of a curve by its apical vertebra (SRS terminology; Lenke 2001): cervicothoracic C7–T1,
- * thoracic T2–T11, thoracolumbar T12–L1, lumbar L2–L4, lumbosacral L5–S1. Apices above C7 have no region.
- */
-export function srsRegion(apex: Level): SrsRegion | undefined {
-  if (between(apex, 'C7', 'T1')) return 'cervicothoracic';
-  if (between(apex, 'T2', 'T11')) return 'thoracic';
-  if (between(apex, 'T12', 'L1')) return 'thoracolumbar';
-  if (between(apex, 'L2', 'L4')) return 'lumbar';
-  if (between(apex, 'L5', 'S1')) return 'lumbosacral';
-  return undefined;
 }
 
 export type LenkeRegion = 'proximalThoracic' | 'mainThoracic' | 'thoracolumbarLumbar';
@@ -29,11 +14,17 @@ export function lenkeRegion(apex: Level): LenkeRegion | undefined {
   return undefined;
 }
 
-/** Whether a coronal film shows enough of the spine to look for curves from `top` to `bottom`. */
+/**
+ * Whether a coronal film shows every vertebra from `top` to `bottom` with its four corners: a curve is
+ * never measured across vertebrae that are not marked.
+ */
 export function filmCovers(
-  vertebrae: Readonly<Partial<Record<Level, object>>>,
+  vertebrae: Readonly<Partial<Record<Level, Readonly<Partial<Record<string, unknown>>>>>>,
   top: Level,
   bottom: Level,
 ): boolean {
-  return vertebrae[top] !== undefined && vertebrae[bottom] !== undefined;
+  return LEVELS.slice(levelIndex(top), levelIndex(bottom) + 1).every((level) => {
+    const v = vertebrae[level];
+    return v?.superiorRight && v.superiorLeft && v.inferiorRight && v.inferiorLeft;
+  });
 }

@@ -51,6 +51,7 @@ export function grade<T>(
   return band?.result;
 }
 
+/** Two decimals at most: enough that a value just under a threshold never reads as the threshold. */
 export function formatValue(value: number): string {
-  return String(Math.round(value * 10) / 10);
+  return String(Math.round(value * 100) / 100);
 }

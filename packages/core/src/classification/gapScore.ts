@@ -57,7 +57,10 @@ const CATEGORY_BANDS: readonly Band<GapCategory>[] = [
 /** Yilgor 2017: age 60 or older scores 1 point. */
 export const GAP_AGE_YEARS = 60;
 
-const roundTo = (value: number, step: number): number => Math.round(value / step) * step;
+/** A GAP component: measured minus ideal, rounded to the 0.1° the point table is written in. */
+export function gapRelativeDeg(measuredDeg: number, idealDeg: number): number {
+  return Math.round((measuredDeg - idealDeg) * 10) / 10;
+}
 
 export function gapScore(inputs: ClassificationInputs): GapScore {
   const why = explanation('yilgor-2017');
@@ -74,7 +77,7 @@ export function gapScore(inputs: ClassificationInputs): GapScore {
       why.undetermined[field] = 'reason' in pi ? pi.reason : (measured as { reason: string }).reason;
       return null;
     }
-    const value = roundTo(measured.value - ideal(pi.value), 0.1);
+    const value = gapRelativeDeg(measured.value, ideal(pi.value));
     return grade(why, name, value, '°', bands) ?? null;
   };
   const points: GapPoints = {

@@ -1,6 +1,7 @@
 import { LEVELS, levelIndex, type Level } from '../case/levels.js';
 import type { CoronalCurve } from '../measurements/coronal/curves.js';
 import { endplateMidpoint } from '../measurements/landmarkNeeds.js';
+import { roundOutput } from '../measurements/measurementOutput.js';
 import { needsOn } from '../measurements/coronal/coronalFilm.js';
 import { filmCovers, lenkeRegion, type LenkeRegion } from './curveRegions.js';
 import { explanation, grade, type Band, type Explanation } from './explanation.js';
@@ -43,7 +44,7 @@ export function lenke(inputs: ClassificationInputs): LenkeClassification {
   const why = explanation('lenke-2001');
   const curves = lenkeCurves(inputs, why);
   const type = curves === undefined ? null : lenkeType(curves, why);
-  const lumbarModifier = lumbarModifierOf(inputs, curves, why);
+  const lumbarModifier = consistentModifier(type, lumbarModifierOf(inputs, curves, why), why);
   const sagittal = lateralValue(inputs, 'thoracicKyphosisT5T12Deg');
   let sagittalModifier: LenkeSagittalModifier | null = null;
   if ('reason' in sagittal) why.undetermined.sagittalModifier = sagittal.reason;
@@ -53,6 +54,19 @@ export function lenke(inputs: ClassificationInputs): LenkeClassification {
       ? `${type}${lumbarModifier}${sagittalModifier}`
       : null;
   return { type, lumbarModifier, sagittalModifier, classification, curves: curves ?? [], ...why };
+}
+
+/** Lenke 2001: types 5 and 6 (thoracolumbar/lumbar major) carry the C modifier by definition. */
+function consistentModifier(
+  type: LenkeType | null,
+  modifier: LenkeLumbarModifier | null,
+  why: Explanation,
+): LenkeLumbarModifier | null {
+  if ((type === 5 || type === 6) && (modifier === 'A' || modifier === 'B')) {
+    why.undetermined.lumbarModifier = `the landmarks give ${modifier}, but types 5 and 6 are C by definition: check the CSVL (S1) and the lumbar apical vertebra`;
+    return null;
+  }
+  return modifier;
 }
 
 /** The largest curve of each Lenke region, with major and structural status; undefined when undecidable. */
@@ -93,7 +107,7 @@ function lenkeCurves(inputs: ClassificationInputs, why: Explanation): LenkeCurve
       upperEnd: curve.upperEnd,
       lowerEnd: curve.lowerEnd,
       apex: curve.apex,
-      cobbDeg: curve.cobb.value,
+      cobbDeg: roundOutput(curve.cobb.value),
       major,
       structural: major ? true : isStructural(inputs, region, curve, why),
     };
@@ -161,10 +175,11 @@ function lumbarModifierOf(
     corner('inferiorLeft'),
   ] as const;
   if (body.reason !== undefined) return undetermined(body.reason);
-  const rightMargin = (sr.at[0] + ir.at[0]) / 2;
-  const leftMargin = (sl.at[0] + il.at[0]) / 2;
+  // The CSVL touches the (convex, quadrilateral) body when it lies between its outermost corners.
+  const xs = [sr.at[0], sl.at[0], ir.at[0], il.at[0]];
+  const touches = csvlX >= Math.min(...xs) && csvlX <= Math.max(...xs);
   why.inputs.lumbarApicalVertebra = apex;
-  if (csvlX < leftMargin || csvlX > rightMargin) {
+  if (!touches) {
     why.rules.push(`the CSVL does not touch the body of the lumbar apical vertebra ${apex} → C`);
     return 'C';
   }

@@ -1,6 +1,7 @@
 import type { Level } from '../case/levels.js';
 import { endplateTiltDeg } from '../measurements/landmarkNeeds.js';
 import type { CoronalCurve } from '../measurements/coronal/curves.js';
+import { roundOutput } from '../measurements/measurementOutput.js';
 import { needsOn, type CoronalFilm } from '../measurements/coronal/coronalFilm.js';
 import type { LenkeRegion } from './curveRegions.js';
 import { formatValue, type Explanation } from './explanation.js';
@@ -59,7 +60,7 @@ function byBending(
   curve: CoronalCurve,
   why: Explanation,
 ): boolean | string {
-  if (curve.cobb.value < LENKE_STRUCTURAL_BENDING_DEG) {
+  if (roundOutput(curve.cobb.value) < LENKE_STRUCTURAL_BENDING_DEG) {
     // Bending towards the convexity can only reduce a curve, so it stays under 25°.
     why.rules.push(
       `${name} curve ${formatValue(curve.cobb.value)}° standing < 25°, so its side-bending Cobb is < 25°`,
@@ -68,7 +69,8 @@ function byBending(
   }
   const film = curve.convexity === 'right' ? inputs.bending.right : inputs.bending.left;
   if (film === undefined) return `the ${name} curve needs a ${curve.convexity}-bending film`;
-  const bendingDeg = bendingCobbDeg(film, curve);
+  const measured = bendingCobbDeg(film, curve);
+  const bendingDeg = measured === undefined ? undefined : roundOutput(measured);
   if (bendingDeg === undefined) {
     return `the ${curve.convexity}-bending film needs the superior endplate of ${curve.upperEnd} and the lower endplate of ${curve.lowerEnd}`;
   }

@@ -1,4 +1,6 @@
-import { srsRegion, filmCovers } from './curveRegions.js';
+import { levelIndex, type Level } from '../case/levels.js';
+import { roundOutput } from '../measurements/measurementOutput.js';
+import { filmCovers } from './curveRegions.js';
 import { explanation, grade, type Band, type Explanation } from './explanation.js';
 import { lateralValue, NO_STANDING_CORONAL, type ClassificationInputs } from './classificationInputs.js';
 
@@ -57,9 +59,14 @@ export function srsSchwab(inputs: ClassificationInputs): SrsSchwabClassification
   };
 }
 
+/** Schwab 2012: a thoracic curve has its apex at T9 or higher; a thoracolumbar/lumbar one at T10 or lower. */
+function schwabRegion(apex: Level): 'thoracic' | 'thoracolumbarLumbar' {
+  return levelIndex(apex) <= levelIndex('T9') ? 'thoracic' : 'thoracolumbarLumbar';
+}
+
 /**
- * T: a thoracic curve (apex T2–T11) of 30° or more with no thoracolumbar/lumbar one; L: the reverse (apex
- * T12–L4); D: both; N: neither. Curves at other apices (cervicothoracic, lumbosacral) are not counted.
+ * T: a thoracic curve (apex T9 or higher) of 30° or more with no thoracolumbar/lumbar one; L: the reverse
+ * (apex T10 or lower); D: both; N: neither.
  */
 function curveType(inputs: ClassificationInputs, why: Explanation): SchwabCurveType | null {
   if (inputs.coronal === undefined) {
@@ -74,9 +81,9 @@ function curveType(inputs: ClassificationInputs, why: Explanation): SchwabCurveT
   let thoracicDeg = 0;
   let lumbarDeg = 0;
   for (const curve of inputs.coronal.measurements.curves) {
-    const region = srsRegion(curve.apex);
-    if (region === 'thoracic') thoracicDeg = Math.max(thoracicDeg, curve.cobb.value);
-    if (region === 'thoracolumbar' || region === 'lumbar') lumbarDeg = Math.max(lumbarDeg, curve.cobb.value);
+    const cobbDeg = roundOutput(curve.cobb.value);
+    if (schwabRegion(curve.apex) === 'thoracic') thoracicDeg = Math.max(thoracicDeg, cobbDeg);
+    else lumbarDeg = Math.max(lumbarDeg, cobbDeg);
   }
   why.inputs.largestThoracicCurveDeg = thoracicDeg;
   why.inputs.largestThoracolumbarLumbarCurveDeg = lumbarDeg;

@@ -1,7 +1,12 @@
 import type { CitationId } from '../measurements/citations.js';
 import type { LateralParameter } from '../measurements/lateral/lateralParameters.js';
 import { lateralValue, type ClassificationInputs } from './classificationInputs.js';
-import { idealGlobalTiltDeg, idealLumbarLordosisDeg, idealSacralSlopeDeg } from './gapScore.js';
+import {
+  gapRelativeDeg,
+  idealGlobalTiltDeg,
+  idealLumbarLordosisDeg,
+  idealSacralSlopeDeg,
+} from './gapScore.js';
 
 /** One parameter's target range and whether the measured value meets it. */
 export interface Target {
@@ -65,46 +70,53 @@ function srsSchwabTargets(inputs: ClassificationInputs): TargetSet {
   };
 }
 
-/** The "aligned" (0-point) band of each GAP component around its PI-based ideal (Yilgor 2017). */
-function gapTargets(inputs: ClassificationInputs): TargetSet {
-  const pi = lateralValue(inputs, 'pelvicIncidenceDeg');
-  const around = (ideal: (pi: number) => number, below: number, above: number): Range | string =>
-    'value' in pi
-      ? { min: ideal(pi.value) + below, max: ideal(pi.value) + above }
-      : `the range depends on ${pi.reason}`;
+/** Lordosis distribution index in whole %, as the GAP score uses it; null without a lordotic L1–S1. */
+function lordosisDistributionPercent(inputs: ClassificationInputs): number | null {
   const lower = lateralValue(inputs, 'lumbarLordosisL4S1Deg');
   const total = lateralValue(inputs, 'lumbarLordosisDeg');
-  const ldi =
-    'value' in lower && 'value' in total && total.value > 0
-      ? Math.round((lower.value / total.value) * 100)
-      : null;
-  const ldiTarget: Target =
-    ldi === null
-      ? {
-          parameter: 'lordosisDistributionIndexPercent',
-          min: 50,
-          max: 80,
-          unit: 'percent',
-          value: null,
-          met: null,
-          reason: 'needs a lordotic L1–S1 and L4–S1 lordosis',
-        }
-      : {
-          parameter: 'lordosisDistributionIndexPercent',
-          min: 50,
-          max: 80,
-          unit: 'percent',
-          value: ldi,
-          met: ldi >= 50 && ldi <= 80,
-        };
+  return 'value' in lower && 'value' in total && total.value > 0
+    ? Math.round((lower.value / total.value) * 100)
+    : null;
+}
+
+/**
+ * The "aligned" (0-point) band of each GAP component around its PI-based ideal (Yilgor 2017). `met` is
+ * decided exactly as the GAP score decides 0 points (components rounded to 0.1°), so the two never disagree.
+ */
+function gapTargets(inputs: ClassificationInputs): TargetSet {
+  const pi = lateralValue(inputs, 'pelvicIncidenceDeg');
+  const aligned = (
+    parameter: LateralParameter,
+    ideal: (pi: number) => number,
+    below: number,
+    above: number,
+  ): Target => {
+    if (!('value' in pi)) return target(inputs, parameter, 'deg', `the range depends on ${pi.reason}`);
+    const idealDeg = ideal(pi.value);
+    const t = target(inputs, parameter, 'deg', { min: idealDeg + below, max: idealDeg + above });
+    if (t.value === null) return t;
+    const relative = gapRelativeDeg(t.value, idealDeg);
+    return { ...t, met: relative >= below && relative <= above };
+  };
+  const ldi = lordosisDistributionPercent(inputs);
+  const ldiTarget: Target = {
+    parameter: 'lordosisDistributionIndexPercent',
+    min: 50,
+    max: 80,
+    unit: 'percent',
+    value: ldi,
+    ...(ldi === null
+      ? { met: null, reason: 'needs a lordotic L1–S1 and the L4–S1 lordosis' }
+      : { met: ldi >= 50 && ldi <= 80 }),
+  };
   return {
     name: 'GAP proportional alignment',
     citation: 'yilgor-2017',
     targets: [
-      target(inputs, 'sacralSlopeDeg', 'deg', around(idealSacralSlopeDeg, -7, 5)),
-      target(inputs, 'lumbarLordosisDeg', 'deg', around(idealLumbarLordosisDeg, -14, 11)),
+      aligned('sacralSlopeDeg', idealSacralSlopeDeg, -7, 5),
+      aligned('lumbarLordosisDeg', idealLumbarLordosisDeg, -14, 11),
       ldiTarget,
-      target(inputs, 'globalTiltDeg', 'deg', around(idealGlobalTiltDeg, -7, 10)),
+      aligned('globalTiltDeg', idealGlobalTiltDeg, -7, 10),
     ],
   };
 }

@@ -39,8 +39,12 @@ export function tlics(facts: TlicsInputs | undefined): TlicsScore {
     total += points;
   };
   // Several morphologies at one injury: the most severe one scores.
-  const worst = facts?.morphology?.reduce((a, b) => (MORPHOLOGY[b] > MORPHOLOGY[a] ? b : a));
-  const listed = facts?.morphology?.join(', ');
+  const morphology = facts?.morphology ?? [];
+  const worst =
+    morphology.length === 0
+      ? undefined
+      : morphology.reduce((a, b) => (MORPHOLOGY[b] > MORPHOLOGY[a] ? b : a));
+  const listed = morphology.join(', ');
   add(
     'morphology',
     worst,
