@@ -4,7 +4,15 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { measureCase, parseCaseJson, toMeasurementOutput } from '@spinerecon/core';
+import {
+  autoPlan,
+  EMPTY_PLAN,
+  measureCase,
+  parseCaseJson,
+  simulatePlan,
+  spineFromRadiograph,
+  toMeasurementOutput,
+} from '@spinerecon/core';
 
 const CASE_URL = new URL('../test/fixtures/cases/synthetic-adult-deformity.case.json', import.meta.url);
 const BIN = fileURLToPath(new URL('../apps/cli/dist/bin.js', import.meta.url));
@@ -84,7 +92,34 @@ function ndjsonRun(count, lines) {
   });
 }
 
+/** A three-element plan: PSO L3 30°, Ponte T12–L1 10°, ALIF L5–S1 20°. */
+const plan = {
+  ...EMPTY_PLAN,
+  fusion: { upperInstrumentedVertebra: 'T10', lowerInstrumentedVertebra: 'S1', pelvicFixation: 'S2AI' },
+  osteotomies: [
+    { level: 'L3', grade: 3, angleDeg: 30 },
+    { level: 'T12', grade: 2, angleDeg: 10 },
+  ],
+  cages: [{ disc: 'L5', heightMm: 12, lordoticAngleDeg: 20 }],
+};
+const spine = spineFromRadiograph(spineCase.radiographs.find((r) => r.view === 'lateral'));
+
+/** Median and maximum milliseconds of `runs` calls. */
+function milliseconds(work, runs = 21) {
+  work();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    work();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(runs / 2)], max: times[runs - 1] };
+}
+
 const measureOnly = rate(() => toMeasurementOutput(measureCase(spineCase)));
+const simulation = rate(() => simulatePlan(spine, plan));
+const autoPlanTime = milliseconds(() => autoPlan(spineCase, { targets: 'srs-schwab', pelvis: 'fixed' }));
 const lines = variants();
 const fullPipeline = rate((i) =>
   JSON.stringify(toMeasurementOutput(measureCase(parseCaseJson(lines[i % 100]).value))),
@@ -106,6 +141,12 @@ console.log(
 );
 console.log(
   `| parse + validate + measure + serialise one NDJSON line, in process | ${Math.round(fullPipeline)} | ${(1e6 / fullPipeline).toFixed(1)} |`,
+);
+console.log(
+  `| simulate a three-element plan on the lateral film (PSO, Ponte, ALIF) | ${Math.round(simulation)} | ${(1e6 / simulation).toFixed(1)} |`,
+);
+console.log(
+  `\nAuto-plan (SRS–Schwab targets, pelvis fixed) on the case: median ${autoPlanTime.median.toFixed(1)} ms, max ${autoPlanTime.max.toFixed(1)} ms (21 runs).`,
 );
 console.log('\n| `spinerecon measure --ndjson` | seconds | cases per second | peak memory (RSS) |');
 console.log('| --- | ---: | ---: | ---: |');

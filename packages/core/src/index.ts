@@ -45,3 +45,4 @@ export type { TlicsScore } from './classification/tlics.js';
 export type { SinsScore } from './classification/sins.js';
 export type { AlignmentTargets, Target, TargetSet } from './classification/targets.js';
 export { DECISION_SUPPORT_STATEMENT, type IndicationSummary } from './classification/indicationSummary.js';
+export * from './planning/index.js';

@@ -70,7 +70,7 @@ export const CITATIONS = {
   'judy-2023':
     'Judy BF, Tracz JA, Alomari S, Witham TF. Patient optimization for the prevention of proximal junctional kyphosis. Int J Spine Surg 17(S2):S18',
   'kim-2019-pjk':
-    'Kim JS, Phan K, Cheung ZB, et al. Surgical, radiographic, and patient-related risk factors for proximal junctional kyphosis: a meta-analysis (14 studies, 1908 patients)',
+    'Kim JS, Phan K, Cheung ZB, et al. Surgical, radiographic, and patient-related risk factors for proximal junctional kyphosis: a meta-analysis (14 studies, 1908 patients; PMID 30775206)',
   'miller-2018-frailty':
     'Miller EK, Vila-Casademunt A, Neuman BJ, et al. External validation of the adult spinal deformity (ASD) frailty index (ASD-FI). Eur Spine J 2018 (doi 10.1007/s00586-018-5575-3)',
   'quarto-2022':
