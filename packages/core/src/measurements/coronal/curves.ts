@@ -48,16 +48,19 @@ export function detectCurves(film: CoronalFilm): CurveDetection {
     TILT_REVERSAL_TOLERANCE_DEG,
   );
   const curves: CoronalCurve[] = [];
+  // Where the last reported curve ended: the next curve may share that vertebra, never reach above it.
+  let previousLowerEnd = -1;
   for (let k = 0; k + 1 < turns.length; k++) {
     const from = turns[k] as number;
     const to = turns[k + 1] as number;
     // Tilts rise along the curve when its Cobb lines converge on the patient's left: convex to the right.
     const rising = (sequence[to] as TiltedEndplate).tiltDeg > (sequence[from] as TiltedEndplate).tiltDeg;
     const sign = rising ? 1 : -1;
-    // Each end is looked for within the curve's own stretch and one endplate beyond its turning point (the
-    // most tilted superior endplate may sit just inside a plateau whose extreme is an inferior endplate).
-    const upperWindow = { first: from - 1, last: to - 1 };
-    const lowerWindow = { first: from + 1, last: to + 1 };
+    // The most tilted end vertebrae are looked for from the neighbouring turning points inwards: past a
+    // turning point the tilt only comes back, but on a plateau the most tilted superior (or inferior)
+    // endplate may lie a vertebra beyond it. The upper end never reaches above the last curve's lower end.
+    const upperWindow = { first: Math.max((turns[k - 1] ?? -1) + 1, previousLowerEnd - 1), last: to - 1 };
+    const lowerWindow = { first: from + 1, last: (turns[k + 2] ?? sequence.length) - 1 };
     const upper = mostTilted(
       sequence,
       upperWindow,
@@ -68,6 +71,7 @@ export function detectCurves(film: CoronalFilm): CurveDetection {
     if (!upper || !lower || levelIndex(upper.level) >= levelIndex(lower.level)) continue;
     const cobbDeg = sign * (lower.tiltDeg - upper.tiltDeg);
     if (cobbDeg < CURVE_MIN_COBB_DEG) continue;
+    previousLowerEnd = sequence.indexOf(lower);
     curves.push(describeCurve(film, sequence, upper, lower, cobbDeg, rising ? 'right' : 'left'));
   }
   return { curves, excludedEndplates: excluded };
