@@ -170,6 +170,20 @@ describe('coronal curve detection', () => {
     expect(curve?.cobb.value).toBeCloseTo(46.5, 9);
   });
 
+  it('finds the upper end a vertebra above the turning point on a plateau, when no curve lies above', () => {
+    // The tilt is lowest at T4's inferior endplate (−22°); the most tilted superior endplate is T3's (−21.5°),
+    // one vertebra above it: the upper end is T3, Cobb 25 − (−21.5) = 46.5°.
+    const tilts = RIGHT_THORACIC.map((t, i): number | readonly [number, number] =>
+      i === 2 ? [-21.5, -19] : i === 3 ? [-20, -22] : i === 4 ? [-19, -19] : t,
+    );
+    const film = buildCoronalSpine({
+      tiltsDeg: THORACOLUMBAR.map((level, i) => [level, tilts[i] ?? 0] as const),
+    });
+    const [curve] = measureCoronal(film).curves.filter((c) => c.cobb.value > 20);
+    expect(curve).toMatchObject({ upperEnd: 'T3', lowerEnd: 'T11' });
+    expect(curve?.cobb.value).toBeCloseTo(46.5, 9);
+  });
+
   it('never lets adjacent curves overlap, whatever the tilts', () => {
     const tilt = fc.double({ min: -40, max: 40, noNaN: true });
     fc.assert(
