@@ -29,15 +29,17 @@ export const LEVELS = [
 
 export type Level = (typeof LEVELS)[number];
 
-const LEVEL_INDEX: ReadonlyMap<string, number> = new Map(LEVELS.map((level, index) => [level, index]));
+const LEVEL_INDEX = Object.fromEntries(LEVELS.map((level, index) => [level, index])) as Readonly<
+  Record<Level, number>
+>;
 
 export function isLevel(name: string): name is Level {
-  return LEVEL_INDEX.has(name);
+  return Object.hasOwn(LEVEL_INDEX, name);
 }
 
 /** Position from the top (C1 = 0 … S1 = 24). */
 export function levelIndex(level: Level): number {
-  return LEVEL_INDEX.get(level) as number;
+  return LEVEL_INDEX[level];
 }
 
 /** The next level down (C7 → T1, L5 → S1), or undefined below S1. */

@@ -1,5 +1,5 @@
 import { toPatient, type PatientFrame } from '../calibration/patientFrame.js';
-import { LEVELS, type Level } from '../case/levels.js';
+import { LEVELS, levelIndex, type Level } from '../case/levels.js';
 import { midpoint, RAD_TO_DEG, type Point } from '../geometry/point.js';
 
 /** A landmark on the image (pixels) and in the patient frame (see PatientFrame). */
@@ -59,6 +59,67 @@ type Vertebrae = Readonly<Partial<Record<Level, Readonly<Partial<Record<string, 
 
 const MISSING: Landmark = { image: [Number.NaN, Number.NaN], at: [Number.NaN, Number.NaN] };
 
+/** What a lookup found: the landmark, or why it cannot be had (for a person). */
+type Found<T> = T | { readonly missing: string };
+
+/**
+ * The landmarks of one film in its patient frame, each endplate and centroid worked out once and shared
+ * by every measurement of the film (a film is measured by some 25 functions that ask for the same ones).
+ */
+export class FilmLandmarks {
+  private readonly endplates: (Found<Endplate> | undefined)[] = [];
+  private readonly centroids: (Found<Landmark> | undefined)[] = [];
+
+  constructor(
+    readonly vertebrae: Vertebrae,
+    readonly frame: PatientFrame,
+    readonly naming: CornerNaming,
+  ) {}
+
+  endplate(level: Level, side: Side): Found<Endplate> {
+    const key = levelIndex(level) * 2 + (side === 'superior' ? 0 : 1);
+    return (this.endplates[key] ??= this.findEndplate(level, side));
+  }
+
+  centroid(level: Level): Found<Landmark> {
+    const key = levelIndex(level);
+    return (this.centroids[key] ??= this.findCentroid(level));
+  }
+
+  landmark(image: Point): Landmark {
+    return { image, at: toPatient(this.frame, image) };
+  }
+
+  private findEndplate(level: Level, side: Side): Found<Endplate> {
+    const { positive, negative } = this.naming.corners[side];
+    const vertebra = this.vertebrae[level];
+    const to = vertebra?.[positive];
+    const from = vertebra?.[negative];
+    if (to === undefined || from === undefined) return { missing: `the ${side} endplate of ${level}` };
+    const endplate = { from: this.landmark(from), to: this.landmark(to) };
+    // An endplate tilted 90° or more means swapped corners or a wrong anteriorOnImage / patientRightOnImage.
+    if (endplate.to.at[0] <= endplate.from.at[0]) {
+      return {
+        missing: `the ${side} endplate of ${level} with its ${this.naming.towards} corner ${this.naming.towardsSide} of the other (check the corner names and ${this.naming.orientationField})`,
+      };
+    }
+    return endplate;
+  }
+
+  private findCentroid(level: Level): Found<Landmark> {
+    const vertebra = this.vertebrae[level];
+    const { superior, inferior } = this.naming.corners;
+    const a = vertebra?.[superior.positive];
+    const b = vertebra?.[superior.negative];
+    const c = vertebra?.[inferior.positive];
+    const d = vertebra?.[inferior.negative];
+    if (a === undefined || b === undefined || c === undefined || d === undefined) {
+      return { missing: `all four corners of ${level}` };
+    }
+    return this.landmark([(a[0] + b[0] + c[0] + d[0]) / 4, (a[1] + b[1] + c[1] + d[1]) / 4]);
+  }
+}
+
 /**
  * Collects the landmarks one measurement needs. A missing landmark is recorded (and a NaN placeholder
  * returned) so that the caller checks `reason` once and reports what is missing instead of a number.
@@ -67,11 +128,7 @@ export class LandmarkNeeds {
   readonly used: string[] = [];
   private readonly missing: string[] = [];
 
-  constructor(
-    private readonly vertebrae: Vertebrae,
-    private readonly frame: PatientFrame,
-    private readonly naming: CornerNaming,
-  ) {}
+  constructor(private readonly film: FilmLandmarks) {}
 
   /** undefined when everything asked for is present; otherwise what is missing, for a person. */
   get reason(): string | undefined {
@@ -82,55 +139,39 @@ export class LandmarkNeeds {
   point(image: Point | undefined, name: string, description: string): Landmark {
     if (image === undefined) return this.fail(description);
     this.used.push(name);
-    return this.landmark(image);
+    return this.film.landmark(image);
   }
 
   corner(level: Level, corner: string, description: string): Landmark {
-    return this.point(this.vertebrae[level]?.[corner], `${level}.${corner}`, description);
+    return this.point(this.film.vertebrae[level]?.[corner], `${level}.${corner}`, description);
   }
 
   endplate(level: Level, side: Side): Endplate {
-    const { positive, negative } = this.naming.corners[side];
-    const vertebra = this.vertebrae[level];
-    const to = vertebra?.[positive];
-    const from = vertebra?.[negative];
-    if (to === undefined || from === undefined) {
-      this.fail(`the ${side} endplate of ${level}`);
+    const found = this.film.endplate(level, side);
+    if ('missing' in found) {
+      this.fail(found.missing);
       return { from: MISSING, to: MISSING };
     }
-    const endplate = { from: this.landmark(from), to: this.landmark(to) };
-    // An endplate tilted 90° or more means swapped corners or a wrong anteriorOnImage / patientRightOnImage.
-    if (endplate.to.at[0] <= endplate.from.at[0]) {
-      this.fail(
-        `the ${side} endplate of ${level} with its ${this.naming.towards} corner ${this.naming.towardsSide} of the other (check the corner names and ${this.naming.orientationField})`,
-      );
-      return { from: MISSING, to: MISSING };
-    }
-    const names = this.naming.names[level];
+    const { positive, negative } = this.film.naming.corners[side];
+    const names = this.film.naming.names[level];
     this.used.push(names[negative] as string, names[positive] as string);
-    return endplate;
+    return found;
   }
 
   /** The vertebral centroid: the mean of its four corners. */
   centroid(level: Level): Landmark {
-    const vertebra = this.vertebrae[level];
-    const { superior, inferior } = this.naming.corners;
-    const a = vertebra?.[superior.positive];
-    const b = vertebra?.[superior.negative];
-    const c = vertebra?.[inferior.positive];
-    const d = vertebra?.[inferior.negative];
-    if (a === undefined || b === undefined || c === undefined || d === undefined) {
-      return this.fail(`all four corners of ${level}`);
-    }
-    const names = this.naming.names[level];
+    const found = this.film.centroid(level);
+    if ('missing' in found) return this.fail(found.missing);
+    const { superior, inferior } = this.film.naming.corners;
+    const names = this.film.naming.names[level];
     for (const corner of [superior.positive, superior.negative, inferior.positive, inferior.negative]) {
       this.used.push(names[corner] as string);
     }
-    return this.landmark([(a[0] + b[0] + c[0] + d[0]) / 4, (a[1] + b[1] + c[1] + d[1]) / 4]);
+    return found;
   }
 
   landmark(image: Point): Landmark {
-    return { image, at: toPatient(this.frame, image) };
+    return this.film.landmark(image);
   }
 
   private fail(description: string): Landmark {
@@ -138,7 +179,6 @@ export class LandmarkNeeds {
     return MISSING;
   }
 }
-
 /** Angle of an endplate against the horizontal, positive when its +X (anterior or right) end is lower. */
 export function endplateTiltDeg(endplate: Endplate): number {
   return (

@@ -1,7 +1,7 @@
 import { LEVELS, type Level } from '../../case/levels.js';
 import type { Point } from '../../geometry/point.js';
-import { endplateMidpoint, endplateTiltDeg, type Endplate } from '../landmarkNeeds.js';
-import { needsOn, type CoronalFilm } from './coronalFilm.js';
+import { CORONAL_NAMING, endplateTiltDeg, type Endplate } from '../landmarkNeeds.js';
+import type { CoronalFilm } from './coronalFilm.js';
 
 export interface TiltedEndplate {
   readonly level: Level;
@@ -31,7 +31,7 @@ export function endplateSequence(film: CoronalFilm): EndplateSequence {
   const excluded: string[] = [];
   const lowest = { superior: Number.NEGATIVE_INFINITY, inferior: Number.NEGATIVE_INFINITY };
   for (const level of LEVELS) {
-    const vertebra = film.radiograph.vertebrae[level];
+    const vertebra: Readonly<Partial<Record<string, Point>>> | undefined = film.radiograph.vertebrae[level];
     if (vertebra === undefined) continue;
     if (isCrossed(film, level)) {
       excluded.push(
@@ -39,34 +39,30 @@ export function endplateSequence(film: CoronalFilm): EndplateSequence {
       );
       continue;
     }
+    let superiorY = Number.NEGATIVE_INFINITY;
     for (const side of SIDES) {
-      if (vertebra[`${side}Right`] === undefined || vertebra[`${side}Left`] === undefined) continue;
-      const needs = needsOn(film);
-      const endplate = needs.endplate(level, side);
-      const middleY = endplateMidpoint(endplate).at[1];
-      // An inferior endplate must also lie below its own vertebra's superior endplate.
-      const floor =
-        side === 'inferior' ? Math.max(lowest.inferior, superiorOf(endplates, level)) : lowest.superior;
-      if (needs.reason !== undefined) {
+      const corners = CORONAL_NAMING.corners[side];
+      if (vertebra[corners.positive] === undefined || vertebra[corners.negative] === undefined) continue;
+      const found = film.landmarks.endplate(level, side);
+      if ('missing' in found) {
         excluded.push(
           `the ${side} endplate of ${level}: its right corner is not to the patient's right of its left corner (check the corner names and patientRightOnImage)`,
         );
-      } else if (middleY <= floor)
-        excluded.push(`the ${side} endplate of ${level}: it lies above the endplate it should lie below`);
-      else {
-        endplates.push({ level, side, endplate, tiltDeg: endplateTiltDeg(endplate) });
-        lowest[side] = middleY;
+        continue;
       }
+      const middleY = (found.from.at[1] + found.to.at[1]) / 2;
+      // An inferior endplate must also lie below its own vertebra's superior endplate.
+      const floor = side === 'inferior' ? Math.max(lowest.inferior, superiorY) : lowest.superior;
+      if (middleY <= floor) {
+        excluded.push(`the ${side} endplate of ${level}: it lies above the endplate it should lie below`);
+        continue;
+      }
+      endplates.push({ level, side, endplate: found, tiltDeg: endplateTiltDeg(found) });
+      lowest[side] = middleY;
+      if (side === 'superior') superiorY = middleY;
     }
   }
   return { endplates, excluded };
-}
-
-function superiorOf(endplates: readonly TiltedEndplate[], level: Level): number {
-  const superior = endplates.at(-1);
-  return superior?.level === level && superior.side === 'superior'
-    ? endplateMidpoint(superior.endplate).at[1]
-    : Number.NEGATIVE_INFINITY;
 }
 
 /** Whether a superior corner lies below the inferior corner of the same side (patient frame, Y down). */

@@ -1,20 +1,23 @@
 import { patientFrame, type PatientFrame } from '../../calibration/patientFrame.js';
 import type { LateralRadiograph } from '../../case/types.js';
 import { midpoint } from '../../geometry/point.js';
-import { LandmarkNeeds, LATERAL_NAMING, type Landmark } from '../landmarkNeeds.js';
+import { FilmLandmarks, LandmarkNeeds, LATERAL_NAMING, type Landmark } from '../landmarkNeeds.js';
 
 /** A lateral radiograph with its patient frame: X anterior, Y down (see PatientFrame). */
 export interface LateralFilm {
   readonly radiograph: LateralRadiograph;
   readonly frame: PatientFrame;
+  /** Endplates and centroids, worked out once for every measurement of the film. */
+  readonly landmarks: FilmLandmarks;
 }
 
 export function lateralFilm(radiograph: LateralRadiograph): LateralFilm {
-  return { radiograph, frame: patientFrame(radiograph.pixelSpacingMm, radiograph.anteriorOnImage) };
+  const frame = patientFrame(radiograph.pixelSpacingMm, radiograph.anteriorOnImage);
+  return { radiograph, frame, landmarks: new FilmLandmarks(radiograph.vertebrae, frame, LATERAL_NAMING) };
 }
 
 export function needsOn(film: LateralFilm): LandmarkNeeds {
-  return new LandmarkNeeds(film.radiograph.vertebrae, film.frame, LATERAL_NAMING);
+  return new LandmarkNeeds(film.landmarks);
 }
 
 /** The hip axis: midpoint of the two femoral head centres, or the one centre when only one is marked (Legaye 1998). */
