@@ -1,6 +1,8 @@
 import { runAasce, AASCE_HELP } from './commands/aasce.js';
+import { BACKUP_HELP, RESTORE_HELP, runBackup, runRestore } from './commands/backup.js';
 import { runClassify, CLASSIFY_HELP } from './commands/classify.js';
 import { runMeasure, MEASURE_HELP } from './commands/measure.js';
+import { PLAN_HELP, runPlan } from './commands/plan.js';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIo } from './io.js';
 
 interface Command {
@@ -16,10 +18,21 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     help: CLASSIFY_HELP,
     run: runClassify,
   },
+  plan: { summary: 'simulate a surgical plan, or propose plans (--auto)', help: PLAN_HELP, run: runPlan },
   aasce: {
     summary: 'reproduce the AASCE 2019 challenge Cobb angles from its landmark files',
     help: AASCE_HELP,
     run: runAasce,
+  },
+  backup: {
+    summary: "copy the server's database and images into a folder (online, while it runs)",
+    help: BACKUP_HELP,
+    run: (args, io) => runBackup(args, io),
+  },
+  restore: {
+    summary: 'replace the server database with a backup (servers stopped)',
+    help: RESTORE_HELP,
+    run: (args, io) => runRestore(args, io),
   },
 };
 

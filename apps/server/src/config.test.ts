@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from './config.js';
+
+describe('readConfig', () => {
+  it('defaults to SQLite under ./data, 127.0.0.1:8080', () => {
+    const config = readConfig({}, '/srv/spinerecon');
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 8080,
+      databaseUrl: undefined,
+      dataDir: '/srv/spinerecon/data',
+      imageDir: '/srv/spinerecon/data/images',
+      seedDemo: true,
+      maxImageBytes: 200 * 1024 * 1024,
+      oidc: undefined,
+    });
+  });
+
+  it('says which variable is wrong and what it expects', () => {
+    expect(() => readConfig({ PORT: 'eighty' })).toThrow(
+      new ConfigError("PORT must be a whole number from 0 to 65535, got 'eighty'"),
+    );
+    expect(() => readConfig({ DATABASE_URL: 'mysql://x' })).toThrow(
+      /DATABASE_URL must start with postgres:\/\//,
+    );
+    expect(() => readConfig({ SPINERECON_DEMO: 'maybe' })).toThrow(/SPINERECON_DEMO must be true or false/);
+    expect(() => readConfig({ OIDC_ISSUER_URL: 'https://idp' })).toThrow(/OIDC_CLIENT_ID is required/);
+  });
+
+  it('reads the single sign-on settings and the role map', () => {
+    const config = readConfig({
+      OIDC_ISSUER_URL: 'https://idp.example',
+      OIDC_CLIENT_ID: 'c',
+      OIDC_CLIENT_SECRET: 's',
+      OIDC_REDIRECT_URL: 'https://spinerecon.example/api/v1/session/oidc/callback',
+      OIDC_ROLE_MAP: 'Spine Surgeons=surgeon, PT=therapist',
+    });
+    expect([...(config.oidc?.roleMap ?? [])]).toEqual([
+      ['Spine Surgeons', 'surgeon'],
+      ['PT', 'therapist'],
+    ]);
+    expect(config.oidc?.roleClaim).toBe('roles');
+  });
+});

@@ -1,0 +1,142 @@
+import type { Generated } from 'kysely';
+import type { Role } from '../domain/roles.js';
+
+// The tables as Kysely sees them. Same columns on SQLite and PostgreSQL: ids are UUID text, times are
+// ISO 8601 text (UTC), JSON documents are text, flags are integers 0/1 (docs/decisions/0005).
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  /** argon2id hash; null for accounts that only sign in through OpenID Connect. */
+  password_hash: string | null;
+  /** `issuer|subject` of the OpenID Connect account linked to this user. */
+  oidc_subject: string | null;
+  disabled: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's token: a stolen database does not give working cookies. */
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface PatientsTable {
+  id: string;
+  /** Random, stable, meaningless id shown to researchers instead of name and MRN. */
+  pseudonym: string;
+  mrn: string;
+  name: string;
+  /** Lower-case name for case-insensitive search on both engines. */
+  name_search: string;
+  birth_date: string;
+  sex: string;
+  description: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CasesTable {
+  id: string;
+  patient_id: string;
+  diagnosis: string;
+  status: string;
+  surgeon_id: string | null;
+  description: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ImagesTable {
+  sha256: string;
+  media_type: string;
+  size_bytes: number;
+  created_at: string;
+}
+
+export interface RadiographsTable {
+  id: string;
+  case_id: string;
+  view: string;
+  posture: string;
+  taken_on: string | null;
+  /** JSON: a number or [rowMm, colMm]; null when uncalibrated. */
+  pixel_spacing_mm: string | null;
+  calibration_method: string | null;
+  anterior_on_image: string | null;
+  patient_right_on_image: string | null;
+  image_sha256: string | null;
+  image_filename: string | null;
+  description: string;
+  /** Version of the latest landmark set; 0 when none was saved yet. */
+  landmark_version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LandmarkVersionsTable {
+  radiograph_id: string;
+  version: number;
+  /** JSON: `{ vertebrae, femoralHeads? }`. */
+  content: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface PlansTable {
+  id: string;
+  case_id: string;
+  title: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanVersionsTable {
+  plan_id: string;
+  version: number;
+  /** JSON: `{ format: "spinerecon.plan/1", … }`. */
+  content: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: string;
+  user_id: string | null;
+  username: string | null;
+  role: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  patient_id: string | null;
+  outcome: string;
+  status_code: number | null;
+  ip: string | null;
+  request_id: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  patients: PatientsTable;
+  cases: CasesTable;
+  images: ImagesTable;
+  radiographs: RadiographsTable;
+  landmark_versions: LandmarkVersionsTable;
+  plans: PlansTable;
+  plan_versions: PlanVersionsTable;
+  audit_events: AuditEventsTable;
+  settings: SettingsTable;
+}
