@@ -1,10 +1,51 @@
 import type { Point } from '../geometry/point.js';
+import { findDuplicateKey, formatPath } from './duplicateKeys.js';
 
 /** A JSON path as a list of keys and indices; formatted as `$.radiographs[0].view` when reported. */
 export type Path = readonly (string | number)[];
 export type JsonObject = Readonly<Record<string, unknown>>;
 /** Records a problem at `path` and returns undefined, so readers can `return fail(…)`. */
 export type Fail = (path: Path, message: string) => undefined;
+
+/** One problem in a file: where (a JSON path such as `$.radiographs[0].view`) and what was expected. */
+export interface CaseError {
+  readonly path: string;
+  readonly message: string;
+}
+
+export type Validated<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly CaseError[] };
+
+const MAX_ERRORS = 20;
+
+/** Runs `read` with an error collector: ok when it returned a value and recorded no problem. */
+export function collectErrors<T>(read: (fail: Fail) => T | undefined): Validated<T> {
+  const errors: CaseError[] = [];
+  const fail: Fail = (path, message) => {
+    if (errors.length < MAX_ERRORS) errors.push({ path: formatPath(path), message });
+    return undefined;
+  };
+  const value = read(fail);
+  return value !== undefined && errors.length === 0 ? { ok: true, value } : { ok: false, errors };
+}
+
+/**
+ * Parses JSON text and validates it. A key listed twice in one object is an error: JSON.parse would keep
+ * the last one silently.
+ */
+export function parseStrictJson<T>(text: string, validate: (value: unknown) => Validated<T>): Validated<T> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, errors: [{ path: '$', message: `not valid JSON (${(error as Error).message})` }] };
+  }
+  const duplicate = findDuplicateKey(text, value);
+  if (duplicate !== undefined) {
+    return { ok: false, errors: [{ path: duplicate, message: 'key is listed twice in the same object' }] };
+  }
+  return validate(value);
+}
 
 /** A point [x, y] of two finite numbers; `key` is added to `path` only when reporting a problem. */
 export function readPoint(value: unknown, path: Path, key: string | number, fail: Fail): Point | undefined {

@@ -1,6 +1,14 @@
 import type { Point } from '../geometry/point.js';
-import { readEnum, readObject, readPoint, type Fail, type Path } from './jsonReaders.js';
-import { findDuplicateKey, formatPath } from './duplicateKeys.js';
+import {
+  collectErrors,
+  parseStrictJson,
+  readEnum,
+  readObject,
+  readPoint,
+  type Fail,
+  type Path,
+  type Validated,
+} from './jsonReaders.js';
 import { isLevel, type Level } from './levels.js';
 import { readClinical } from './validateClinical.js';
 import {
@@ -19,42 +27,18 @@ import {
   type SpineCase,
 } from './types.js';
 
-/** One problem in a case file: where (a JSON path such as `$.radiographs[0].view`) and what was expected. */
-export interface CaseError {
-  readonly path: string;
-  readonly message: string;
-}
+export type { CaseError } from './jsonReaders.js';
 
-export type CaseResult =
-  | { readonly ok: true; readonly value: SpineCase }
-  | { readonly ok: false; readonly errors: readonly CaseError[] };
-
-const MAX_ERRORS = 20;
+export type CaseResult = Validated<SpineCase>;
 
 /** Parses and validates the text of a `spinerecon.case/1` file. */
 export function parseCaseJson(text: string): CaseResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, errors: [{ path: '$', message: `not valid JSON (${(error as Error).message})` }] };
-  }
-  const duplicate = findDuplicateKey(text, value);
-  if (duplicate !== undefined) {
-    return { ok: false, errors: [{ path: duplicate, message: 'key is listed twice in the same object' }] };
-  }
-  return validateCase(value);
+  return parseStrictJson(text, validateCase);
 }
 
 /** Validates an already parsed case: every unknown key, level or view is an error, nothing is ignored. */
 export function validateCase(value: unknown): CaseResult {
-  const errors: CaseError[] = [];
-  const fail = (path: Path, message: string): undefined => {
-    if (errors.length < MAX_ERRORS) errors.push({ path: formatPath(path), message });
-    return undefined;
-  };
-  const result = readCase(value, fail);
-  return result !== undefined && errors.length === 0 ? { ok: true, value: result } : { ok: false, errors };
+  return collectErrors((fail) => readCase(value, fail));
 }
 
 function readCase(value: unknown, fail: Fail): SpineCase | undefined {

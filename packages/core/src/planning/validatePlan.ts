@@ -1,6 +1,11 @@
-import { findDuplicateKey, formatPath } from '../case/duplicateKeys.js';
-import { readObject, type Fail, type Path } from '../case/jsonReaders.js';
-import type { CaseError } from '../case/validateCase.js';
+import {
+  collectErrors,
+  parseStrictJson,
+  readObject,
+  type Fail,
+  type Path,
+  type Validated,
+} from '../case/jsonReaders.js';
 import { PLAN_FORMAT, type SurgicalPlan } from './planTypes.js';
 import {
   readCage,
@@ -13,11 +18,7 @@ import {
   readScrew,
 } from './readPlanParts.js';
 
-export type PlanResult =
-  | { readonly ok: true; readonly value: SurgicalPlan }
-  | { readonly ok: false; readonly errors: readonly CaseError[] };
-
-const MAX_ERRORS = 20;
+export type PlanResult = Validated<SurgicalPlan>;
 const PLAN_KEYS = [
   'format',
   'fusion',
@@ -32,17 +33,7 @@ const PLAN_KEYS = [
 
 /** Parses and validates the text of a `spinerecon.plan/1` file (docs/formats/plan.md). */
 export function parsePlanJson(text: string): PlanResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, errors: [{ path: '$', message: `not valid JSON (${(error as Error).message})` }] };
-  }
-  const duplicate = findDuplicateKey(text, value);
-  if (duplicate !== undefined) {
-    return { ok: false, errors: [{ path: duplicate, message: 'key is listed twice in the same object' }] };
-  }
-  return validatePlan(value);
+  return parseStrictJson(text, validatePlan);
 }
 
 function readList<T>(
@@ -59,13 +50,12 @@ function readList<T>(
 
 /** Validates an already parsed plan: every unknown key, level or value out of range is an error. */
 export function validatePlan(value: unknown): PlanResult {
-  const errors: CaseError[] = [];
-  const fail: Fail = (path, message) => {
-    if (errors.length < MAX_ERRORS) errors.push({ path: formatPath(path), message });
-    return undefined;
-  };
+  return collectErrors((fail) => readPlan(value, fail));
+}
+
+function readPlan(value: unknown, fail: Fail): SurgicalPlan | undefined {
   const root = readObject(value, [], PLAN_KEYS, fail);
-  if (!root) return { ok: false, errors };
+  if (!root) return undefined;
   if (root.format !== PLAN_FORMAT) fail(['format'], `expected "${PLAN_FORMAT}"`);
   const optionalPart = <T>(key: string, read: (v: unknown, p: Path, f: Fail) => T | undefined) =>
     root[key] === undefined ? undefined : read(root[key], [key], fail);
@@ -88,6 +78,5 @@ export function validatePlan(value: unknown): PlanResult {
     ...(boneGraft === undefined ? {} : { boneGraft }),
     ...(riskFactors === undefined ? {} : { riskFactors }),
   };
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: plan as SurgicalPlan };
+  return plan as SurgicalPlan;
 }
