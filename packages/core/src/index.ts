@@ -46,3 +46,4 @@ export type { SinsScore } from './classification/sins.js';
 export type { AlignmentTargets, Target, TargetSet } from './classification/targets.js';
 export { DECISION_SUPPORT_STATEMENT, type IndicationSummary } from './classification/indicationSummary.js';
 export * from './planning/index.js';
+export * from './followUp/index.js';

@@ -79,6 +79,18 @@ export const CITATIONS = {
     'Risk factors for adjacent segment degeneration after posterior lumbar fusion surgery in treatment for degenerative lumbar disorders: a meta-analysis. J Orthop Surg Res 2020;15:582',
   'lau-2021':
     'Lau KKL, Samartzis D, To NSC, et al. Demographic, surgical, and radiographic risk factors for symptomatic adjacent segment disease after lumbar fusion: a systematic review and meta-analysis. J Bone Joint Surg Am 2021;103:1438',
+  'fairbank-2000':
+    'Fairbank JCT, Pynsent PB. The Oswestry Disability Index. Spine 2000;25:2940–2952 (scoring as in the questionnaire’s published scoring instructions)',
+  'srs22r-scoring':
+    'SRS-22r scoring: items 1–5 each; domain = mean of answered items, a 5-item domain needs ≥ 3 answers (item-to-domain map as documented in the BifactorIndicesCalculator R package, SRS_data)',
+  'yoshida-2019':
+    'Yoshida G, Hasegawa T, Yamato Y, et al. Minimum clinically important differences in Oswestry Disability Index domains and their impact on adult spinal deformity surgery. Asian Spine J 2019;13(1):35–44',
+  'parai-2020':
+    'Parai C, Hägg O, Lind B, Brisby H. ISSLS prize in clinical science 2020: the reliability and interpretability of score change in lumbar spine research. Eur Spine J (doi 10.1007/s00586-019-06222-8)',
+  'srs22r-mcid-asls-2018':
+    'SRS-22R minimum clinically important difference and substantial clinical benefit after adult lumbar scoliosis surgery. Spine Deform 2018;6(1):79–83 (doi 10.1016/j.jspd.2017.05.006)',
+  'glattes-2005':
+    'Glattes RC, Bridwell KH, Lenke LG, et al. Proximal junctional kyphosis in adult spinal deformity following long instrumented posterior spinal fusion. Spine 2005;30:1643–1649',
 } as const;
 
 export type CitationId = keyof typeof CITATIONS;
