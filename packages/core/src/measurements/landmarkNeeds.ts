@@ -121,7 +121,7 @@ export class FilmLandmarks {
 }
 
 /**
- * Collects the landmarks one measurement needs. A missing landmark is recorded (and a NaN placeholder
+ * Collects the landmarks one measurement needs. A missing landmark is recorded (and a NaN stand-in
  * returned) so that the caller checks `reason` once and reports what is missing instead of a number.
  */
 export class LandmarkNeeds {
