@@ -5,6 +5,12 @@ export * from './case/levels.js';
 export * from './case/types.js';
 export { parseCaseJson, validateCase, type CaseError, type CaseResult } from './case/validateCase.js';
 export { patientFrame, toPatient, toImage, type PatientFrame } from './calibration/patientFrame.js';
+export {
+  calibrateFromMarker,
+  MIN_MARKER_PX,
+  type CalibrationMarker,
+  type MarkerCalibration,
+} from './calibration/markerCalibration.js';
 export * from './measurements/citations.js';
 export * from './measurements/types.js';
 export {
