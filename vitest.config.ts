@@ -6,6 +6,7 @@ export default defineConfig({
     // Tests run against the TypeScript sources of our own packages, not their built output.
     alias: {
       '@spinerecon/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
+      '@spinerecon/dicom': fileURLToPath(new URL('./packages/dicom/src/index.ts', import.meta.url)),
       '@spinerecon/server': fileURLToPath(new URL('./apps/server/src/index.ts', import.meta.url)),
     },
   },

@@ -1,0 +1,13 @@
+export { dicomCalibration, DETECTOR_PLANE_WARNING } from './calibration.js';
+export type { CalibrationAttributes, DicomCalibration, DicomSopClassName } from './calibration.js';
+export { decodeDicomPixels } from './decode.js';
+export type { DecodedFrame, PixelArray } from './decode.js';
+export { inspectDicom } from './inspect.js';
+export type { DicomImageInfo } from './inspect.js';
+export { DEFAULT_IMAGE_LIMITS } from './limits.js';
+export { DEFAULT_PREVIEW_MAX_SIDE, decodeDicomPreview } from './preview.js';
+export type { DecodedPreview, DicomPreviewOptions } from './preview.js';
+export type { ImageLimits } from './limits.js';
+export { inspectRasterImage } from './raster.js';
+export type { RasterImageInfo } from './raster.js';
+export { SUPPORTED_TRANSFER_SYNTAXES, transferSyntaxName } from './transferSyntax.js';
