@@ -13,7 +13,39 @@ describe('readConfig', () => {
       seedDemo: true,
       maxImageBytes: 200 * 1024 * 1024,
       oidc: undefined,
+      dicomWeb: undefined,
+      researchDates: 'off',
     });
+  });
+
+  it('reads the PACS settings and refuses half or conflicting credentials', () => {
+    expect(
+      readConfig({
+        DICOMWEB_URL: 'https://pacs.example.org/dicom-web/',
+        DICOMWEB_USERNAME: 'spine',
+        DICOMWEB_PASSWORD: 'secret',
+        DICOMWEB_TIMEOUT_S: '10',
+      }).dicomWeb,
+    ).toEqual({
+      url: 'https://pacs.example.org/dicom-web',
+      username: 'spine',
+      password: 'secret',
+      bearerToken: undefined,
+      timeoutMs: 10_000,
+    });
+    expect(() => readConfig({ DICOMWEB_URL: 'pacs:8042' })).toThrow(/DICOMWEB_URL must start with http/);
+    expect(() => readConfig({ DICOMWEB_URL: 'http://pacs', DICOMWEB_USERNAME: 'x' })).toThrow(/go together/);
+    expect(() =>
+      readConfig({
+        DICOMWEB_URL: 'http://pacs',
+        DICOMWEB_USERNAME: 'x',
+        DICOMWEB_PASSWORD: 'y',
+        DICOMWEB_BEARER_TOKEN: 'z',
+      }),
+    ).toThrow(/not both/);
+    expect(() => readConfig({ SPINERECON_RESEARCH_DATES: 'sometimes' })).toThrow(
+      /SPINERECON_RESEARCH_DATES must be one of off, full, shift/,
+    );
   });
 
   it('says which variable is wrong and what it expects', () => {

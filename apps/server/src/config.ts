@@ -18,7 +18,24 @@ export interface ServerConfig {
   readonly logLevel: string;
   readonly postgresPoolSize: number;
   readonly oidc: OidcConfig | undefined;
+  /** The hospital PACS over DICOMweb; undefined when none is configured. */
+  readonly dicomWeb: DicomWebConfig | undefined;
+  /** How de-identified DICOM for research treats dates (PS3.15 Annex E options). */
+  readonly researchDates: ResearchDates;
 }
+
+export interface DicomWebConfig {
+  /** The DICOMweb root, e.g. `https://pacs.example.org/dicom-web`. */
+  readonly url: string;
+  readonly username: string | undefined;
+  readonly password: string | undefined;
+  readonly bearerToken: string | undefined;
+  readonly timeoutMs: number;
+}
+
+/** `off`: basic profile (dates removed); `full`: dates kept; `shift`: shifted per patient. */
+export const RESEARCH_DATES = ['off', 'full', 'shift'] as const;
+export type ResearchDates = (typeof RESEARCH_DATES)[number];
 
 export interface OidcConfig {
   readonly issuerUrl: string;
@@ -60,7 +77,39 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): ServerC
     logLevel: env.SPINERECON_LOG_LEVEL ?? 'info',
     postgresPoolSize: integer(env, 'SPINERECON_PG_POOL_SIZE', 10, 1, 1000),
     oidc: readOidc(env),
+    dicomWeb: readDicomWeb(env),
+    researchDates: researchDates(env.SPINERECON_RESEARCH_DATES),
   };
+}
+
+function readDicomWeb(env: Env): DicomWebConfig | undefined {
+  const url = nonEmpty(env.DICOMWEB_URL);
+  if (url === undefined) return undefined;
+  if (!/^https?:\/\//.test(url)) throw new ConfigError('DICOMWEB_URL must start with http:// or https://');
+  const username = nonEmpty(env.DICOMWEB_USERNAME);
+  const password = nonEmpty(env.DICOMWEB_PASSWORD);
+  if ((username === undefined) !== (password === undefined)) {
+    throw new ConfigError('DICOMWEB_USERNAME and DICOMWEB_PASSWORD go together: set both or neither');
+  }
+  const bearerToken = nonEmpty(env.DICOMWEB_BEARER_TOKEN);
+  if (bearerToken !== undefined && username !== undefined) {
+    throw new ConfigError('set either DICOMWEB_BEARER_TOKEN or DICOMWEB_USERNAME/PASSWORD, not both');
+  }
+  return {
+    url: url.replace(/\/+$/, ''),
+    username,
+    password,
+    bearerToken,
+    timeoutMs: integer(env, 'DICOMWEB_TIMEOUT_S', 30, 1, 3600) * 1000,
+  };
+}
+
+function researchDates(text: string | undefined): ResearchDates {
+  const value = nonEmpty(text) ?? 'off';
+  if ((RESEARCH_DATES as readonly string[]).includes(value)) return value as ResearchDates;
+  throw new ConfigError(
+    `SPINERECON_RESEARCH_DATES must be one of ${RESEARCH_DATES.join(', ')}, got '${value}'`,
+  );
 }
 
 function readOidc(env: Env): OidcConfig | undefined {

@@ -14,6 +14,9 @@ import { seedDemo } from './seed/demoSeed.js';
 import { createAuthService } from './services/authService.js';
 import { createCaseService } from './services/caseService.js';
 import { createLandmarkService } from './services/landmarkService.js';
+import { createDeidentifiedImages } from './services/deidentifiedImages.js';
+import { createMeasurementReportService } from './services/measurementReportService.js';
+import { createPacsService } from './services/pacsService.js';
 import { createPatientService } from './services/patientService.js';
 import { createPlanService } from './services/planService.js';
 import { createRadiographService } from './services/radiographService.js';
@@ -46,6 +49,8 @@ export function openStorage(
 export function createServices(config: ServerConfig, storage: Storage): Services {
   const db = storage.db;
   const images = new ImageStore(config.imageDir);
+  const radiographs = createRadiographService(db, images);
+  const reports = createMeasurementReportService(db, images);
   return {
     storage,
     images,
@@ -53,10 +58,12 @@ export function createServices(config: ServerConfig, storage: Storage): Services
     users: createUserService(db),
     patients: createPatientService(db),
     cases: createCaseService(db),
-    radiographs: createRadiographService(db, images),
+    radiographs,
     landmarks: createLandmarkService(db),
     plans: createPlanService(db),
-    research: createResearchService(db),
+    research: createResearchService(db, createDeidentifiedImages(db, images, config.researchDates)),
+    reports,
+    pacs: createPacsService(db, config.dicomWeb, radiographs, reports, config.maxImageBytes),
     oidc: config.oidc === undefined ? undefined : createOidcLogin(config.oidc, db),
   };
 }

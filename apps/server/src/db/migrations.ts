@@ -184,10 +184,20 @@ async function appendOnlyAudit(db: Kysely<unknown>, engine: Engine): Promise<voi
     .execute(db);
 }
 
+/** What the server learnt from each image file (size, DICOM identity) and where a calibration came from. */
+const imageFacts: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('images').addColumn('width_px', 'integer').execute();
+    await db.schema.alterTable('images').addColumn('height_px', 'integer').execute();
+    await db.schema.alterTable('images').addColumn('dicom', 'text').execute();
+    await db.schema.alterTable('radiographs').addColumn('calibration_note', 'text').execute();
+  },
+};
+
 class StaticMigrations implements MigrationProvider {
   constructor(private readonly engine: Engine) {}
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '0001-initial': initial(this.engine) };
+    return { '0001-initial': initial(this.engine), '0002-image-facts': imageFacts };
   }
 }
 

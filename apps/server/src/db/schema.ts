@@ -57,6 +57,11 @@ export interface ImagesTable {
   media_type: string;
   size_bytes: number;
   created_at: string;
+  /** Null for images stored before the server read image sizes. */
+  width_px: number | null;
+  height_px: number | null;
+  /** JSON `DicomFacts` for DICOM files (UIDs, transfer syntax, calibration found); null otherwise. */
+  dicom: string | null;
 }
 
 export interface RadiographsTable {
@@ -68,6 +73,8 @@ export interface RadiographsTable {
   /** JSON: a number or [rowMm, colMm]; null when uncalibrated. */
   pixel_spacing_mm: string | null;
   calibration_method: string | null;
+  /** Where the spacing came from, in words, with any warning (e.g. detector-plane spacing). */
+  calibration_note: string | null;
   anterior_on_image: string | null;
   patient_right_on_image: string | null;
   image_sha256: string | null;

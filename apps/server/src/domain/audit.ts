@@ -8,6 +8,10 @@ export const RESOURCE_TYPES = [
   'landmarks',
   'plan',
   'research-case',
+  /** A query to the hospital PACS (its answers name patients). */
+  'pacs',
+  /** A measurement report (DICOM SR) built from a radiograph's landmarks. */
+  'measurement-report',
   'user',
   'session',
   'audit',

@@ -18,7 +18,9 @@ export type ProblemKind =
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'too-many-requests'
-  | 'unavailable';
+  | 'unavailable'
+  /** A system we depend on (the PACS) failed or refused. */
+  | 'bad-gateway';
 
 export class Problem extends Error {
   constructor(

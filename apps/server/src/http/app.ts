@@ -19,6 +19,7 @@ import { landmarkRoutes } from './routes/landmarkRoutes.js';
 import { patientRoutes } from './routes/patientRoutes.js';
 import { planRoutes } from './routes/planRoutes.js';
 import { radiographRoutes } from './routes/radiographRoutes.js';
+import { pacsRoutes } from './routes/pacsRoutes.js';
 import { researchRoutes } from './routes/researchRoutes.js';
 import { sessionRoutes } from './routes/sessionRoutes.js';
 import { systemRoutes } from './routes/systemRoutes.js';
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(landmarkRoutes);
       await api.register(planRoutes);
       await api.register(researchRoutes);
+      await api.register(pacsRoutes);
     },
     { prefix: API_PREFIX },
   );

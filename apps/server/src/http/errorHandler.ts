@@ -16,6 +16,7 @@ const STATUS: Readonly<Record<ProblemKind, number>> = {
   'unsupported-media-type': 415,
   'too-many-requests': 429,
   unavailable: 503,
+  'bad-gateway': 502,
 };
 
 /** The one place where every error becomes an HTTP answer a person can act on. */

@@ -4,6 +4,8 @@ import type { OidcLogin } from '../oidc/oidcLogin.js';
 import type { AuthService } from '../services/authService.js';
 import type { CaseService } from '../services/caseService.js';
 import type { LandmarkService } from '../services/landmarkService.js';
+import type { MeasurementReportService } from '../services/measurementReportService.js';
+import type { PacsService } from '../services/pacsService.js';
 import type { PatientService } from '../services/patientService.js';
 import type { PlanService } from '../services/planService.js';
 import type { RadiographService } from '../services/radiographService.js';
@@ -22,5 +24,7 @@ export interface Services {
   readonly landmarks: LandmarkService;
   readonly plans: PlanService;
   readonly research: ResearchService;
+  readonly reports: MeasurementReportService;
+  readonly pacs: PacsService;
   readonly oidc: OidcLogin | undefined;
 }

@@ -1,4 +1,8 @@
 import { Readable } from 'node:stream';
+import {
+  syntheticDicomHeader,
+  streamedDicom,
+} from '../../../../packages/dicom/src/test-support/streamedDicom.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCase, createPatient, createRadiograph } from '../test-support/fixtures.js';
 import { ENGINES } from '../test-support/testDatabase.js';
@@ -6,18 +10,19 @@ import { startTestServer, type TestServer } from '../test-support/testServer.js'
 import type { Radiograph } from '../test-support/types.js';
 
 const SIZE_MB = 150;
+// A 16-bit film of SIZE_MB: 5120 columns × 15360 rows × 2 bytes = 150 MiB of pixel data.
+const COLUMNS = 5120;
+const rowsFor = (megabytes: number) => (megabytes * 1024 * 1024) / (COLUMNS * 2);
 
-/** A multipart body with one DICOM file of `megabytes`, produced chunk by chunk (never whole in memory). */
+/** A multipart body with one valid DICOM file of `megabytes` of pixels, produced chunk by chunk. */
 function streamedDicomForm(megabytes: number, boundary: string): Readable {
-  const chunk = Buffer.alloc(1024 * 1024, 0x5a);
   return Readable.from(
-    (function* () {
+    (async function* () {
       yield Buffer.from(
         `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.dcm"\r\n` +
           'Content-Type: application/dicom\r\n\r\n',
       );
-      yield Buffer.concat([Buffer.alloc(128), Buffer.from('DICM')]);
-      for (let i = 0; i < megabytes; i++) yield chunk;
+      yield* streamedDicom(rowsFor(megabytes), COLUMNS);
       yield Buffer.from(`\r\n--${boundary}--\r\n`);
     })(),
   );
@@ -52,7 +57,13 @@ describe.each(ENGINES)('a large image upload on %s', (engine) => {
     clearInterval(sampler);
     expect(response.status, response.text).toBe(200);
     const image = response.json<Radiograph>().image;
-    expect(image).toMatchObject({ mediaType: 'application/dicom', sizeBytes: SIZE_MB * 1024 * 1024 + 132 });
+    const headerBytes = syntheticDicomHeader(rowsFor(SIZE_MB), COLUMNS).length;
+    expect(image).toMatchObject({
+      mediaType: 'application/dicom',
+      sizeBytes: SIZE_MB * 1024 * 1024 + headerBytes,
+      widthPx: COLUMNS,
+      heightPx: rowsFor(SIZE_MB),
+    });
     // Client and server share this process: both stream, so memory grows by a small fraction of the file.
     expect((peak - baseline) / 1024 / 1024).toBeLessThan(SIZE_MB / 3);
   }, 60_000);

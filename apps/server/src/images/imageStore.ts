@@ -5,18 +5,21 @@ import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Problem } from '../domain/errors.js';
+import type { ImageFacts } from './imageFacts.js';
+import { inspectImageFile } from './imageInspection.js';
 import { HEAD_BYTES, TAIL_BYTES, imageKind, type ImageMediaType } from './imageKind.js';
 
 export interface StoredImage {
   readonly sha256: string;
   readonly mediaType: ImageMediaType;
   readonly sizeBytes: number;
+  readonly facts: ImageFacts;
 }
 
 /**
  * Images on disk, named by the SHA-256 of their content (`ab/abcdef…`): the same file uploaded twice is
  * stored once. Uploads stream through a hash into a temporary file (memory stays flat whatever the
- * size) and are moved into place only when complete and recognised. Client file names never reach
+ * size) and are moved into place only when complete, recognised and validated (imageInspection.ts). Client file names never reach
  * the file system.
  */
 export class ImageStore {
@@ -27,8 +30,15 @@ export class ImageStore {
     return join(this.root, sha256.slice(0, 2), sha256);
   }
 
-  /** `truncated` tells whether the source stopped at its size limit (the file is then refused). */
-  async save(source: Readable, truncated: () => boolean = () => false): Promise<StoredImage> {
+  /**
+   * `truncated` tells whether the source stopped at its size limit (the file is then refused); `fileName`,
+   * when its extension names a type, must agree with the content (a PNG renamed .dcm is refused).
+   */
+  async save(
+    source: Readable,
+    truncated: () => boolean = () => false,
+    fileName: string | null = null,
+  ): Promise<StoredImage> {
     const temporary = join(this.root, 'tmp', `${randomUUID()}.part`);
     await mkdir(join(this.root, 'tmp'), { recursive: true });
     const hash = createHash('sha256');
@@ -51,12 +61,21 @@ export class ImageStore {
       const kind = imageKind(head, tail, size);
       if (size === 0) throw new Problem('invalid-input', 'the uploaded file is empty');
       if (!kind.ok) throw new Problem('unsupported-media-type', kind.reason);
+      const named = typeNamedBy(fileName);
+      if (named !== undefined && named !== kind.mediaType) {
+        throw new Problem(
+          'unsupported-media-type',
+          `the file is named as ${LABEL[named]} but its content is ${LABEL[kind.mediaType]}: upload the original file`,
+        );
+      }
+      // Validated before it is kept: a refused file leaves nothing behind.
+      const facts = await inspectImageFile(temporary, kind.mediaType, size);
       const sha256 = hash.digest('hex');
       const target = this.pathOf(sha256);
       await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
       if (await exists(target)) await rm(temporary);
       else await rename(temporary, target);
-      return { sha256, mediaType: kind.mediaType, sizeBytes: size };
+      return { sha256, mediaType: kind.mediaType, sizeBytes: size, facts };
     } catch (error) {
       await rm(temporary, { force: true });
       throw error;
@@ -71,6 +90,21 @@ export class ImageStore {
   async importFile(path: string): Promise<StoredImage> {
     return this.save(createReadStream(path));
   }
+}
+
+const LABEL: Readonly<Record<ImageMediaType, string>> = {
+  'application/dicom': 'a DICOM file',
+  'image/png': 'a PNG image',
+  'image/jpeg': 'a JPEG image',
+};
+
+/** The media type a file name's extension claims, if it claims one. */
+function typeNamedBy(fileName: string | null): ImageMediaType | undefined {
+  const extension = fileName?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
+  if (extension === 'dcm' || extension === 'dicom') return 'application/dicom';
+  if (extension === 'png') return 'image/png';
+  if (extension === 'jpg' || extension === 'jpeg') return 'image/jpeg';
+  return undefined;
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { RadiographsTable } from '../db/schema.js';
+import type { ImageFacts } from '../images/imageFacts.js';
 import { now, type Executor } from './executor.js';
 
 export type RadiographRow = Selectable<RadiographsTable>;
@@ -15,7 +16,14 @@ export const findRadiograph = (db: Executor, id: string) =>
     .innerJoin('cases', 'cases.id', 'radiographs.case_id')
     .leftJoin('images', 'images.sha256', 'radiographs.image_sha256')
     .selectAll('radiographs')
-    .select(['cases.patient_id', 'images.media_type', 'images.size_bytes'])
+    .select([
+      'cases.patient_id',
+      'images.media_type',
+      'images.size_bytes',
+      'images.width_px',
+      'images.height_px',
+      'images.dicom',
+    ])
     .where('radiographs.id', '=', id)
     .executeTakeFirst();
 
@@ -24,7 +32,7 @@ export const listCaseRadiographs = (db: Executor, caseId: string) =>
     .selectFrom('radiographs')
     .leftJoin('images', 'images.sha256', 'radiographs.image_sha256')
     .selectAll('radiographs')
-    .select(['images.media_type', 'images.size_bytes'])
+    .select(['images.media_type', 'images.size_bytes', 'images.width_px', 'images.height_px', 'images.dicom'])
     .where('case_id', '=', caseId)
     .orderBy('radiographs.created_at')
     .orderBy('radiographs.id')
@@ -48,6 +56,7 @@ export interface ImageRow {
   readonly sha256: string;
   readonly mediaType: string;
   readonly sizeBytes: number;
+  readonly facts: ImageFacts;
 }
 
 /** Records a stored image once per content hash (a second upload of the same bytes is a no-op). */
@@ -58,6 +67,9 @@ export async function insertImage(db: Executor, image: ImageRow): Promise<void> 
       sha256: image.sha256,
       media_type: image.mediaType,
       size_bytes: image.sizeBytes,
+      width_px: image.facts.widthPx,
+      height_px: image.facts.heightPx,
+      dicom: image.facts.dicom === null ? null : JSON.stringify(image.facts.dicom),
       created_at: now(),
     })
     .onConflict((oc) => oc.column('sha256').doNothing())

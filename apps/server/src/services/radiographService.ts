@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { calibrateFromMarker, type CalibrationMarker } from '@spinerecon/core';
 import type { Readable } from 'node:stream';
 import type { RequestContext } from '../domain/context.js';
 import { invalidInput, notFound } from '../domain/errors.js';
+import type { ImageFacts } from '../images/imageFacts.js';
 import type { ImageStore } from '../images/imageStore.js';
 import { findCase } from '../repositories/caseRepository.js';
 import { now, type Executor } from '../repositories/executor.js';
@@ -11,6 +13,7 @@ import {
   insertImage,
   insertRadiograph,
   updateRadiograph,
+  type RadiographRow,
 } from '../repositories/radiographRepository.js';
 import { recordAccess } from './auditTrail.js';
 import { radiographView } from './views.js';
@@ -54,12 +57,20 @@ export function createRadiographService(db: Executor, images: ImageStore) {
     };
   }
 
+  /** A spacing set by hand overrides the DICOM one, and says so; clearing it clears its source. */
   function calibrationChanges(input: RadiographChanges) {
+    if (input.pixelSpacingMm === undefined) {
+      return input.calibrationMethod === undefined ? {} : { calibration_method: input.calibrationMethod };
+    }
+    if (input.pixelSpacingMm === null) {
+      return { pixel_spacing_mm: null, calibration_method: null, calibration_note: null };
+    }
+    const method = input.calibrationMethod ?? 'manual';
     return {
-      ...(input.pixelSpacingMm === undefined
-        ? {}
-        : { pixel_spacing_mm: input.pixelSpacingMm === null ? null : JSON.stringify(input.pixelSpacingMm) }),
-      ...(input.calibrationMethod === undefined ? {} : { calibration_method: input.calibrationMethod }),
+      pixel_spacing_mm: JSON.stringify(input.pixelSpacingMm),
+      calibration_method: method,
+      calibration_note:
+        method === 'dicom' ? 'DICOM spacing entered by hand' : `spacing entered by hand (${method})`,
     };
   }
 
@@ -74,6 +85,7 @@ export function createRadiographService(db: Executor, images: ImageStore) {
         taken_on: input.takenOn ?? null,
         pixel_spacing_mm: null,
         calibration_method: null,
+        calibration_note: null,
         anterior_on_image: null,
         patient_right_on_image: null,
         image_sha256: null,
@@ -96,7 +108,7 @@ export function createRadiographService(db: Executor, images: ImageStore) {
           patientId: parent.patient_id,
         });
       });
-      return radiographView({ ...row, media_type: null, size_bytes: null });
+      return radiographView({ ...row, ...NO_IMAGE });
     },
 
     async get(context: RequestContext, id: string) {
@@ -154,11 +166,16 @@ export function createRadiographService(db: Executor, images: ImageStore) {
       truncated: () => boolean,
     ) {
       await load(db, id); // refuse before reading 200 MB for a radiograph that does not exist
-      const stored = await images.save(file, truncated);
+      const stored = await images.save(file, truncated, fileName);
       return db.transaction().execute(async (trx) => {
         const row = await load(trx, id);
         await insertImage(trx, stored);
-        const changes = { image_sha256: stored.sha256, image_filename: fileName, updated_at: now() };
+        const changes = {
+          image_sha256: stored.sha256,
+          image_filename: fileName,
+          ...calibrationFromImage(row, stored.facts),
+          updated_at: now(),
+        };
         await updateRadiograph(trx, id, changes);
         await recordAccess(trx, context, {
           action: 'update',
@@ -171,7 +188,46 @@ export function createRadiographService(db: Executor, images: ImageStore) {
           ...changes,
           media_type: stored.mediaType,
           size_bytes: stored.sizeBytes,
+          width_px: stored.facts.widthPx,
+          height_px: stored.facts.heightPx,
+          dicom: stored.facts.dicom === null ? null : JSON.stringify(stored.facts.dicom),
         });
+      });
+    },
+
+    /** Calibrates from a marker of known size placed on the image (the core computes the spacing). */
+    async calibrateWithMarker(context: RequestContext, id: string, marker: CalibrationMarker) {
+      return db.transaction().execute(async (trx) => {
+        const row = await load(trx, id);
+        const points = marker.kind === 'ruler' ? [marker.from, marker.to] : marker.edge;
+        const outside = points.findIndex(
+          (p) =>
+            row.width_px !== null &&
+            row.height_px !== null &&
+            (p[0] < 0 || p[1] < 0 || p[0] > row.width_px || p[1] > row.height_px),
+        );
+        if (outside >= 0) {
+          const path = marker.kind === 'ruler' ? (outside === 0 ? '$.from' : '$.to') : `$.edge[${outside}]`;
+          throw invalidInput(`${path}: the point is outside the image`, [
+            { path, message: `outside the ${row.width_px} × ${row.height_px} px image` },
+          ]);
+        }
+        const result = calibrateFromMarker(marker);
+        if (!result.ok) throw invalidInput(result.reason);
+        const changes = {
+          pixel_spacing_mm: JSON.stringify(result.pixelSpacingMm),
+          calibration_method: 'marker',
+          calibration_note: result.description,
+          updated_at: now(),
+        };
+        await updateRadiograph(trx, id, changes);
+        await recordAccess(trx, context, {
+          action: 'update',
+          resourceType: 'radiograph',
+          resourceId: id,
+          patientId: row.patient_id,
+        });
+        return radiographView({ ...row, ...changes });
       });
     },
 
@@ -192,6 +248,36 @@ export function createRadiographService(db: Executor, images: ImageStore) {
         fileName: row.image_filename,
       };
     },
+  };
+}
+
+const NO_IMAGE = { media_type: null, size_bytes: null, width_px: null, height_px: null, dicom: null };
+
+/**
+ * The calibration a newly attached image brings. DICOM spacing applies unless the surgeon calibrated by
+ * marker or by hand (their calibration wins); a PNG or JPEG replaces a DICOM spacing by none.
+ */
+function calibrationFromImage(row: RadiographRow, facts: ImageFacts) {
+  const byUser = row.calibration_method === 'marker' || row.calibration_method === 'manual';
+  if (byUser) return {};
+  if (facts.dicom === null) {
+    return {
+      pixel_spacing_mm: null,
+      calibration_method: null,
+      calibration_note: 'a PNG or JPEG image carries no spacing: calibrate with a marker of known size',
+    };
+  }
+  const calibration = facts.dicom.calibration;
+  if (calibration.status === 'uncalibrated') {
+    return { pixel_spacing_mm: null, calibration_method: null, calibration_note: calibration.reason };
+  }
+  return {
+    pixel_spacing_mm: JSON.stringify(calibration.pixelSpacingMm),
+    calibration_method: 'dicom',
+    calibration_note:
+      calibration.warning === undefined
+        ? calibration.description
+        : `${calibration.description}. ${calibration.warning}`,
   };
 }
 

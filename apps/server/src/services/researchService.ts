@@ -3,10 +3,11 @@ import { ageInYears } from '../domain/age.js';
 import type { RequestContext } from '../domain/context.js';
 import { notFound } from '../domain/errors.js';
 import type { Executor, Page } from '../repositories/executor.js';
-import { listCaseRadiographs } from '../repositories/radiographRepository.js';
+import { findRadiograph, listCaseRadiographs } from '../repositories/radiographRepository.js';
 import { findResearchCase, listResearchCases } from '../repositories/researchRepository.js';
 import { latestLandmarksOfCase } from '../repositories/versionRepository.js';
 import { recordAccess } from './auditTrail.js';
+import type { DeidentifiedImages } from './deidentifiedImages.js';
 import {
   measureStoredLandmarks,
   toSpineCase,
@@ -38,8 +39,28 @@ function summary(row: ResearchRow) {
   };
 }
 
-export function createResearchService(db: Executor) {
+export function createResearchService(db: Executor, deidentified: DeidentifiedImages) {
   return {
+    /** A radiograph's DICOM image, de-identified (PS3.15 Annex E Basic Profile, README's date setting). */
+    async image(context: RequestContext, radiographId: string) {
+      const row = await findRadiograph(db, radiographId);
+      if (row === undefined) throw notFound('radiograph');
+      if (row.image_sha256 === null || row.media_type === null) throw notFound('an image of this radiograph');
+      const patient = await db
+        .selectFrom('patients')
+        .select(['id', 'pseudonym'])
+        .where('id', '=', row.patient_id)
+        .executeTakeFirstOrThrow();
+      const bytes = await deidentified.of({ sha256: row.image_sha256, mediaType: row.media_type }, patient);
+      await recordAccess(db, context, {
+        action: 'read',
+        resourceType: 'image',
+        resourceId: radiographId,
+        patientId: row.patient_id,
+      });
+      return bytes;
+    },
+
     async list(context: RequestContext, diagnosis: string | undefined, page: Page) {
       const { rows, total } = await listResearchCases(db, diagnosis, page);
       await db.transaction().execute(async (trx) => {

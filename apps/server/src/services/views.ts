@@ -1,3 +1,4 @@
+import type { DicomFacts } from '../images/imageFacts.js';
 import type { CaseRow } from '../repositories/caseRepository.js';
 import type { PatientRow } from '../repositories/patientRepository.js';
 import type { RadiographRow } from '../repositories/radiographRepository.js';
@@ -36,6 +37,9 @@ export function caseView(row: CaseRow) {
 export type RadiographWithImage = RadiographRow & {
   readonly media_type: string | null;
   readonly size_bytes: number | null;
+  readonly width_px: number | null;
+  readonly height_px: number | null;
+  readonly dicom: string | null;
 };
 
 export function radiographView(row: RadiographWithImage) {
@@ -48,6 +52,7 @@ export function radiographView(row: RadiographWithImage) {
     pixelSpacingMm:
       row.pixel_spacing_mm === null ? null : (JSON.parse(row.pixel_spacing_mm) as number | [number, number]),
     calibrationMethod: row.calibration_method,
+    calibrationNote: row.calibration_note,
     anteriorOnImage: row.anterior_on_image,
     patientRightOnImage: row.patient_right_on_image,
     image:
@@ -58,11 +63,26 @@ export function radiographView(row: RadiographWithImage) {
             mediaType: row.media_type,
             sizeBytes: Number(row.size_bytes),
             fileName: row.image_filename,
+            widthPx: row.width_px,
+            heightPx: row.height_px,
+            dicom: row.dicom === null ? null : dicomIdentity(JSON.parse(row.dicom) as DicomFacts),
           },
     description: row.description,
     landmarkVersion: row.landmark_version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+/** The DICOM identity shown with an image (its calibration is shown as the radiograph's). */
+function dicomIdentity(facts: DicomFacts) {
+  return {
+    sopClassUid: facts.sopClassUid,
+    sopInstanceUid: facts.sopInstanceUid,
+    studyInstanceUid: facts.studyInstanceUid,
+    seriesInstanceUid: facts.seriesInstanceUid,
+    transferSyntaxUid: facts.transferSyntaxUid,
+    modality: facts.modality,
   };
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
+import { syntheticDicom } from '../../../../packages/dicom/src/test-support/syntheticDicom.js';
 import type { ApiClient } from './apiClient.js';
 import type { CaseRecord, Patient, Radiograph } from './types.js';
 
@@ -27,13 +28,8 @@ export const JPEG_BYTES = readFileSync(
 /** A valid 2×2 grey PNG, made here. */
 export const PNG_BYTES = makePng();
 
-/** A minimal DICOM Part 10 file: preamble, "DICM", one meta element. */
-export const DICOM_BYTES = Buffer.concat([
-  Buffer.alloc(128),
-  Buffer.from('DICM'),
-  Buffer.from([0x02, 0x00, 0x10, 0x00, 0x55, 0x49, 0x14, 0x00]),
-  Buffer.from('1.2.840.10008.1.2.1\0'),
-]);
+/** A valid synthetic DX film (64 × 32, ImagerPixelSpacing 0.2 mm, no magnification factor). */
+export const DICOM_BYTES = Buffer.from(syntheticDicom());
 
 function makePng(): Buffer {
   const crcTable = Array.from({ length: 256 }, (_, n) => {

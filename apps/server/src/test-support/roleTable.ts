@@ -1,4 +1,5 @@
 import {
+  DICOM_BYTES,
   LATERAL_LANDMARKS,
   PNG_BYTES,
   createCase,
@@ -46,6 +47,18 @@ export interface RouteCase {
   /** Patient data: a denial must appear in the audit trail. */
   readonly audited: boolean;
   prepare(t: TestServer, shared: Shared): Promise<Call>;
+}
+
+/** A lateral radiograph with a DICOM image (and, when asked, a landmark set), made by the admin. */
+async function dicomFilm(t: TestServer, s: Shared, withLandmarks = false) {
+  const film = await createRadiograph(t.admin, s.caseId);
+  const uploaded = await t.admin.put(
+    `/api/v1/radiographs/${film.id}/image`,
+    imageForm(DICOM_BYTES, 'film.dcm'),
+  );
+  if (uploaded.status !== 200) throw new Error(`dicomFilm: ${uploaded.status} ${uploaded.text}`);
+  if (withLandmarks) await t.admin.put(`/api/v1/radiographs/${film.id}/landmarks`, LATERAL_LANDMARKS);
+  return film;
 }
 
 const same = (call: (s: Shared) => Call) => async (_t: TestServer, s: Shared) => call(s);
@@ -308,6 +321,82 @@ export const ROUTES: readonly RouteCase[] = [
     success: 200,
     audited: true,
     prepare: same((s) => ({ path: `/api/v1/research/cases/${s.caseId}` })),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/research/radiographs/{id}/image',
+    allowed: RESEARCH,
+    success: 200,
+    audited: true,
+    prepare: async (t, s) => ({ path: `/api/v1/research/radiographs/${(await dicomFilm(t, s)).id}/image` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/radiographs/{id}/calibration/marker',
+    allowed: CLINICAL_WRITE,
+    success: 200,
+    audited: true,
+    prepare: async (t, s) => ({
+      path: `/api/v1/radiographs/${(await createRadiograph(t.admin, s.caseId)).id}/calibration/marker`,
+      body: { kind: 'ruler', lengthMm: 100, from: [0, 0], to: [0, 500] },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/radiographs/{id}/report',
+    allowed: CLINICAL_READ,
+    success: 200,
+    audited: true,
+    prepare: async (t, s) => ({ path: `/api/v1/radiographs/${(await dicomFilm(t, s, true)).id}/report` }),
+  },
+  // No PACS is configured in the matrix: an allowed role gets as far as "no PACS" (503).
+  {
+    method: 'GET',
+    route: '/api/v1/pacs/studies',
+    allowed: CLINICAL_WRITE,
+    success: 503,
+    audited: true,
+    prepare: same(() => ({ path: '/api/v1/pacs/studies?patientId=X' })),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/pacs/studies/{studyInstanceUid}/series',
+    allowed: CLINICAL_WRITE,
+    success: 503,
+    audited: true,
+    prepare: same(() => ({ path: '/api/v1/pacs/studies/1.2.3/series' })),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/pacs/studies/{studyInstanceUid}/series/{seriesInstanceUid}/instances',
+    allowed: CLINICAL_WRITE,
+    success: 503,
+    audited: true,
+    prepare: same(() => ({ path: '/api/v1/pacs/studies/1.2.3/series/1.2.4/instances' })),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases/{id}/radiographs/from-pacs',
+    allowed: CLINICAL_WRITE,
+    success: 503,
+    audited: true,
+    prepare: same((s) => ({
+      path: `/api/v1/cases/${s.caseId}/radiographs/from-pacs`,
+      body: {
+        studyInstanceUid: '1.2.3',
+        seriesInstanceUid: '1.2.4',
+        sopInstanceUid: '1.2.5',
+        view: 'lateral',
+      },
+    })),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/radiographs/{id}/report/pacs',
+    allowed: CLINICAL_WRITE,
+    success: 503,
+    audited: true,
+    prepare: same((s) => ({ path: `/api/v1/radiographs/${s.radiographId}/report/pacs` })),
   },
   {
     method: 'GET',

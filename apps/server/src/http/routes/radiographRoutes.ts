@@ -5,7 +5,7 @@ import { Problem, invalidInput } from '../../domain/errors.js';
 import { contextOf } from '../access.js';
 import { checkFileName } from '../fileName.js';
 import { errorBody, idParams } from '../schemas/common.js';
-import { radiograph, radiographBody, radiographPatch } from '../schemas/resources.js';
+import { calibrationMarker, radiograph, radiographBody, radiographPatch } from '../schemas/resources.js';
 
 const audit = (resourceType: 'radiograph' | 'image', action: 'read' | 'create' | 'update' | 'delete') => ({
   resourceType,
@@ -96,6 +96,42 @@ export const radiographRoutes: FastifyPluginAsyncZod = async (app) => {
         () => part.file.truncated,
       );
       return saved;
+    },
+  });
+
+  app.post('/radiographs/:id/calibration/marker', {
+    config: { access: { permission: 'imaging:write', audit: audit('radiograph', 'update') } },
+    schema: {
+      tags,
+      summary: 'Calibrate from a marker of known size (ruler or ball) placed at the level of the spine',
+      params: idParams,
+      body: calibrationMarker,
+      response: { 200: radiograph, 400: errorBody, 404: errorBody },
+    },
+    handler: (request) =>
+      radiographs.calibrateWithMarker(contextOf(request), request.params.id, request.body),
+  });
+
+  app.get('/radiographs/:id/report', {
+    config: {
+      access: {
+        permission: 'imaging:read',
+        audit: { resourceType: 'measurement-report', action: 'create', idParam: 'id' },
+      },
+    },
+    schema: {
+      tags,
+      summary:
+        'The measurement report of the latest landmark set as DICOM SR (TID 1500), referencing the DICOM image',
+      params: idParams,
+    },
+    handler: async (request, reply) => {
+      const report = await app.services.reports.build(contextOf(request), request.params.id);
+      return reply
+        .header('content-type', 'application/dicom')
+        .header('content-disposition', `attachment; filename="measurement-report.dcm"`)
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(report.bytes.buffer, report.bytes.byteOffset, report.bytes.byteLength));
     },
   });
 

@@ -45,4 +45,27 @@ export const researchRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     handler: (request) => research.get(contextOf(request), request.params.id),
   });
+
+  app.get('/research/radiographs/:id/image', {
+    config: {
+      access: {
+        permission: 'research:read',
+        audit: { resourceType: 'image', action: 'read', idParam: 'id' },
+      },
+    },
+    schema: {
+      tags,
+      summary:
+        'A radiograph of a de-identified case as DICOM, de-identified by the PS3.15 Annex E Basic Profile (pseudonymous UIDs; dates as SPINERECON_RESEARCH_DATES says)',
+      params: idParams,
+    },
+    handler: async (request, reply) => {
+      const bytes = await research.image(contextOf(request), request.params.id);
+      return reply
+        .header('content-type', 'application/dicom')
+        .header('content-disposition', 'attachment; filename="deidentified.dcm"')
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    },
+  });
 };

@@ -96,6 +96,23 @@ export const radiographPatch = z.strictObject({
   anteriorOnImage: side.optional(),
   patientRightOnImage: side.optional(),
 });
+const imagePoint = z.tuple([z.number().finite(), z.number().finite()]).describe('[x, y] image pixels');
+export const calibrationMarker = z
+  .discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('ruler'),
+      lengthMm: z.number().positive().finite(),
+      from: imagePoint,
+      to: imagePoint,
+    }),
+    z.strictObject({
+      kind: z.literal('ball'),
+      diameterMm: z.number().positive().finite(),
+      edge: z.tuple([imagePoint, imagePoint, imagePoint]).describe('three points on the ball edge'),
+    }),
+  ])
+  .describe('a marker of known size at the level of the spine');
+
 export const radiograph = z.object({
   id: z.string(),
   caseId: z.string(),
@@ -104,6 +121,12 @@ export const radiograph = z.object({
   takenOn: z.string().nullable(),
   pixelSpacingMm: z.union([z.number(), z.tuple([z.number(), z.number()])]).nullable(),
   calibrationMethod: z.string().nullable(),
+  calibrationNote: z
+    .string()
+    .nullable()
+    .describe(
+      'where the spacing came from (DICOM attribute, marker, by hand) and any warning; shown with every distance',
+    ),
   anteriorOnImage: z.string().nullable(),
   patientRightOnImage: z.string().nullable(),
   image: z
@@ -112,6 +135,18 @@ export const radiograph = z.object({
       mediaType: z.string(),
       sizeBytes: z.number(),
       fileName: z.string().nullable(),
+      widthPx: z.number().nullable(),
+      heightPx: z.number().nullable(),
+      dicom: z
+        .object({
+          sopClassUid: z.string(),
+          sopInstanceUid: z.string(),
+          studyInstanceUid: z.string(),
+          seriesInstanceUid: z.string(),
+          transferSyntaxUid: z.string(),
+          modality: z.string(),
+        })
+        .nullable(),
     })
     .nullable(),
   description: z.string(),
