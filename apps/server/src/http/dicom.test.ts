@@ -12,7 +12,7 @@ import {
 } from '../test-support/fixtures.js';
 import { ENGINES } from '../test-support/testDatabase.js';
 import { startTestServer, type TestServer } from '../test-support/testServer.js';
-import type { ErrorBody, Radiograph } from '../test-support/types.js';
+import type { ErrorBody, LandmarkSet, Radiograph } from '../test-support/types.js';
 
 // DICOM through the API: calibration from the header, refusal of bad files (nothing stored), the
 // measurement report as DICOM SR, and de-identified DICOM for research.
@@ -218,6 +218,12 @@ describe.each(ENGINES)('DICOM radiographs on %s', (engine) => {
     await upload(radiograph.id, film({ PixelSpacing: [0.15, 0.15] }));
     const saved = await t.admin.put(`/api/v1/radiographs/${radiograph.id}/landmarks`, LATERAL_LANDMARKS);
     expect(saved.status, saved.text).toBe(200);
+    // Every distance comes with where its calibration came from.
+    expect(saved.json<LandmarkSet>().calibration).toEqual({
+      pixelSpacingMm: [0.15, 0.15],
+      method: 'dicom',
+      note: expect.stringMatching(/^Pixel Spacing \(0028,0030\) 0\.15 × 0\.15 mm at the patient/) as unknown,
+    });
     const response = await fetch(`${t.url}/api/v1/radiographs/${radiograph.id}/report`, {
       headers: { cookie: t.admin.cookieHeader },
     });

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../domain/context.js';
 import { notFound } from '../domain/errors.js';
 import { now, type Executor } from '../repositories/executor.js';
-import { findRadiograph } from '../repositories/radiographRepository.js';
+import { findRadiograph, type RadiographRow } from '../repositories/radiographRepository.js';
 import {
   advanceLandmarkVersion,
   findLandmarkVersion,
@@ -44,6 +44,7 @@ export function createLandmarkService(db: Executor) {
       savedAt: stored.created_at,
       landmarks: content,
       measurements,
+      calibration: calibrationOf(row),
     };
   }
 
@@ -101,9 +102,20 @@ export function createLandmarkService(db: Executor) {
           savedAt: at,
           landmarks: content,
           measurements: measureOne(radiograph),
+          calibration: calibrationOf(row),
         };
       });
     },
+  };
+}
+
+/** Where the millimetres of these measurements come from: shown with every distance. */
+function calibrationOf(row: RadiographRow) {
+  return {
+    pixelSpacingMm:
+      row.pixel_spacing_mm === null ? null : (JSON.parse(row.pixel_spacing_mm) as number | [number, number]),
+    method: row.calibration_method,
+    note: row.calibration_note,
   };
 }
 

@@ -191,6 +191,13 @@ export const landmarkSet = z.object({
     femoralHeads: z.array(z.unknown()).readonly().optional(),
   }),
   measurements: measurementOutput,
+  calibration: z
+    .object({
+      pixelSpacingMm: z.union([z.number(), z.tuple([z.number(), z.number()])]).nullable(),
+      method: z.string().nullable(),
+      note: z.string().nullable(),
+    })
+    .describe('the calibration the millimetres were computed with, and where it came from'),
 });
 
 export const planContent = z
