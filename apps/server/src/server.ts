@@ -40,10 +40,11 @@ export interface StartOptions {
 
 export function openStorage(
   config: Pick<ServerConfig, 'databaseUrl' | 'dataDir' | 'postgresPoolSize'>,
+  onIdleError?: (code: string) => void,
 ): Storage {
   return config.databaseUrl === undefined
     ? openSqlite(`${config.dataDir}/spinerecon.sqlite`)
-    : openPostgres(config.databaseUrl, config.postgresPoolSize);
+    : openPostgres(config.databaseUrl, config.postgresPoolSize, onIdleError);
 }
 
 export function createServices(config: ServerConfig, storage: Storage): Services {
@@ -70,7 +71,10 @@ export function createServices(config: ServerConfig, storage: Storage): Services
 
 /** Opens and migrates the database, creates the first admin and the demo, and listens. */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
-  const storage = openStorage(config);
+  const logger = createLogger(config.logLevel, options.logDestination);
+  const storage = openStorage(config, (code) =>
+    logger.warn({ code }, 'an idle database connection was closed by the server; the pool replaces it'),
+  );
   try {
     await migrate(storage.db, storage.engine);
     const services = createServices(config, storage);
@@ -87,7 +91,6 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         await seedDemo(services, { actor, ip: 'local', requestId: 'demo-seed' });
       }
     }
-    const logger = createLogger(config.logLevel, options.logDestination);
     const app = await buildApp({
       services,
       logger,

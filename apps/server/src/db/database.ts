@@ -21,7 +21,11 @@ export interface Storage {
 /** int8 (bigint: counts, audit ids) as a JS number: exact up to 2^53, far beyond our row counts. */
 const INT8_OID = 20;
 
-export function openPostgres(url: string, poolSize: number): Storage {
+export function openPostgres(
+  url: string,
+  poolSize: number,
+  onIdleError: (code: string) => void = () => undefined,
+): Storage {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
@@ -30,6 +34,10 @@ export function openPostgres(url: string, poolSize: number): Storage {
         oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as never,
     },
   });
+  // An idle connection can be closed by the server (restart, administrator, failover): node-postgres then
+  // emits 'error' on the pool, which would crash the process unhandled. The pool drops that connection and
+  // opens a new one on the next query; the next query fails visibly if the database is really gone.
+  pool.on('error', (error: Error & { code?: string }) => onIdleError(error.code ?? error.name));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: 'postgres',
