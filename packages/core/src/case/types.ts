@@ -31,14 +31,20 @@ export const LATERAL_CORNERS = [
   'inferiorPosterior',
 ] as const;
 export type LateralCorner = (typeof LATERAL_CORNERS)[number];
-export type LateralVertebra = Partial<Record<LateralCorner, Point>>;
+/**
+ * The centre of the vertebral body marked with one click: stands in for the mean of the four corners where
+ * those are not all marked (C7 for SVA, T1 for TPA, C2 for cervical SVA in a quick protocol).
+ */
+export const CENTROID_POINT = 'centroid';
+export type CentroidPoint = typeof CENTROID_POINT;
+export type LateralVertebra = Partial<Record<LateralCorner | CentroidPoint, Point>>;
 
 export const CORONAL_CORNERS = ['superiorRight', 'superiorLeft', 'inferiorRight', 'inferiorLeft'] as const;
 export type CoronalCorner = (typeof CORONAL_CORNERS)[number];
 /** Points on the medial cortex of each pedicle (Lenke lumbar modifier), optional. */
 export const PEDICLE_POINTS = ['pedicleMedialRight', 'pedicleMedialLeft'] as const;
 export type PediclePoint = (typeof PEDICLE_POINTS)[number];
-export type CoronalVertebra = Partial<Record<CoronalCorner | PediclePoint, Point>>;
+export type CoronalVertebra = Partial<Record<CoronalCorner | PediclePoint | CentroidPoint, Point>>;
 
 export interface FemoralHead {
   readonly center: Point;

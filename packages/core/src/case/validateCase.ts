@@ -13,6 +13,7 @@ import { isLevel, type Level } from './levels.js';
 import { readClinical } from './validateClinical.js';
 import {
   CASE_FORMAT,
+  CENTROID_POINT,
   CORONAL_CORNERS,
   PEDICLE_POINTS,
   LATERAL_CORNERS,
@@ -96,7 +97,8 @@ const LATERAL_KEYS = [
 ];
 const CORONAL_KEYS = ['id', 'view', 'posture', 'pixelSpacingMm', 'patientRightOnImage', 'vertebrae'];
 const SIDES = ['left', 'right'] as const;
-const CORONAL_LANDMARKS = [...CORONAL_CORNERS, ...PEDICLE_POINTS];
+const LATERAL_LANDMARKS = [...LATERAL_CORNERS, CENTROID_POINT];
+const CORONAL_LANDMARKS = [...CORONAL_CORNERS, ...PEDICLE_POINTS, CENTROID_POINT];
 
 function readRadiograph(value: unknown, path: Path, fail: Fail): Radiograph | undefined {
   const probe = readObject(value, path, null, fail);
@@ -118,7 +120,7 @@ function readRadiograph(value: unknown, path: Path, fail: Fail): Radiograph | un
   const base = { id: object.id, posture, ...(spacing === undefined ? {} : { pixelSpacingMm: spacing }) };
   if (lateral) {
     const anteriorOnImage = readEnum(object.anteriorOnImage, SIDES, [...path, 'anteriorOnImage'], fail);
-    const vertebrae = readVertebrae(object.vertebrae, [...path, 'vertebrae'], LATERAL_CORNERS, fail);
+    const vertebrae = readVertebrae(object.vertebrae, [...path, 'vertebrae'], LATERAL_LANDMARKS, fail);
     const femoralHeads = readFemoralHeads(object.femoralHeads, [...path, 'femoralHeads'], fail);
     if (!anteriorOnImage || !vertebrae || !femoralHeads) return undefined;
     const radiograph: LateralRadiograph = {

@@ -1,5 +1,6 @@
 import { toPatient, type PatientFrame } from '../calibration/patientFrame.js';
 import { LEVELS, levelIndex, type Level } from '../case/levels.js';
+import { CENTROID_POINT } from '../case/types.js';
 import { midpoint, RAD_TO_DEG, type Point } from '../geometry/point.js';
 
 /** A landmark on the image (pixels) and in the patient frame (see PatientFrame). */
@@ -66,9 +67,14 @@ type Found<T> = T | { readonly missing: string };
  * The landmarks of one film in its patient frame, each endplate and centroid worked out once and shared
  * by every measurement of the film (a film is measured by some 25 functions that ask for the same ones).
  */
+/** A vertebral centroid with the landmark names it was made from. */
+interface Centroid extends Landmark {
+  readonly names: readonly string[];
+}
+
 export class FilmLandmarks {
   private readonly endplates: (Found<Endplate> | undefined)[] = [];
-  private readonly centroids: (Found<Landmark> | undefined)[] = [];
+  private readonly centroids: (Found<Centroid> | undefined)[] = [];
 
   constructor(
     readonly vertebrae: Vertebrae,
@@ -81,7 +87,7 @@ export class FilmLandmarks {
     return (this.endplates[key] ??= this.findEndplate(level, side));
   }
 
-  centroid(level: Level): Found<Landmark> {
+  centroid(level: Level): Found<Centroid> {
     const key = levelIndex(level);
     return (this.centroids[key] ??= this.findCentroid(level));
   }
@@ -106,17 +112,22 @@ export class FilmLandmarks {
     return endplate;
   }
 
-  private findCentroid(level: Level): Found<Landmark> {
+  /** The mean of the four corners when all are marked (the definition), else the marked centroid. */
+  private findCentroid(level: Level): Found<Centroid> {
     const vertebra = this.vertebrae[level];
     const { superior, inferior } = this.naming.corners;
-    const a = vertebra?.[superior.positive];
-    const b = vertebra?.[superior.negative];
-    const c = vertebra?.[inferior.positive];
-    const d = vertebra?.[inferior.negative];
-    if (a === undefined || b === undefined || c === undefined || d === undefined) {
-      return { missing: `all four corners of ${level}` };
+    const corners = [superior.positive, superior.negative, inferior.positive, inferior.negative];
+    const [a, b, c, d] = corners.map((corner) => vertebra?.[corner]);
+    if (a !== undefined && b !== undefined && c !== undefined && d !== undefined) {
+      const names = this.naming.names[level];
+      return {
+        ...this.landmark([(a[0] + b[0] + c[0] + d[0]) / 4, (a[1] + b[1] + c[1] + d[1]) / 4]),
+        names: corners.map((corner) => names[corner] as string),
+      };
     }
-    return this.landmark([(a[0] + b[0] + c[0] + d[0]) / 4, (a[1] + b[1] + c[1] + d[1]) / 4]);
+    const marked = vertebra?.[CENTROID_POINT];
+    if (marked !== undefined) return { ...this.landmark(marked), names: [`${level}.${CENTROID_POINT}`] };
+    return { missing: `all four corners of ${level} or its marked centroid` };
   }
 }
 
@@ -158,16 +169,12 @@ export class LandmarkNeeds {
     return found;
   }
 
-  /** The vertebral centroid: the mean of its four corners. */
+  /** The vertebral centroid: the mean of its four corners, or the marked centroid when they are not all marked. */
   centroid(level: Level): Landmark {
     const found = this.film.centroid(level);
     if ('missing' in found) return this.fail(found.missing);
-    const { superior, inferior } = this.film.naming.corners;
-    const names = this.film.naming.names[level];
-    for (const corner of [superior.positive, superior.negative, inferior.positive, inferior.negative]) {
-      this.used.push(names[corner] as string);
-    }
-    return found;
+    this.used.push(...found.names);
+    return { image: found.image, at: found.at };
   }
 
   landmark(image: Point): Landmark {

@@ -1,10 +1,18 @@
 import { patientFrame, toImage, toPatient, type PatientFrame } from '../calibration/patientFrame.js';
 import { LEVELS, levelIndex, type Level } from '../case/levels.js';
-import { LATERAL_CORNERS, type LateralCorner, type LateralRadiograph } from '../case/types.js';
+import {
+  CENTROID_POINT,
+  LATERAL_CORNERS,
+  type CentroidPoint,
+  type LateralCorner,
+  type LateralRadiograph,
+} from '../case/types.js';
 import { RAD_TO_DEG, midpoint, type Point } from '../geometry/point.js';
 import { applyMotion, type RigidMotion } from './rigidMotion.js';
 
-type Corners = Partial<Record<LateralCorner, Point>>;
+type Corners = Partial<Record<LateralCorner | CentroidPoint, Point>>;
+/** Every point of a lateral vertebra the simulation moves: its corners and a marked centroid. */
+const POINTS = [...LATERAL_CORNERS, CENTROID_POINT] as const;
 
 /**
  * The landmarks of one lateral film in the patient frame (mm on a calibrated film; X anterior, Y down),
@@ -26,9 +34,9 @@ export function spineFromRadiograph(radiograph: LateralRadiograph): SagittalSpin
     const corners = radiograph.vertebrae[level];
     if (corners === undefined) continue;
     const moved: Corners = {};
-    for (const corner of LATERAL_CORNERS) {
-      const p = corners[corner];
-      if (p !== undefined) moved[corner] = toPatient(frame, p);
+    for (const point of POINTS) {
+      const p = corners[point];
+      if (p !== undefined) moved[point] = toPatient(frame, p);
     }
     vertebrae[level] = moved;
   }
@@ -41,9 +49,9 @@ export function spineToRadiograph(spine: SagittalSpine, id: string): LateralRadi
   const vertebrae: Partial<Record<Level, Corners>> = {};
   for (const [level, corners] of Object.entries(spine.vertebrae) as [Level, Corners][]) {
     const image: Corners = {};
-    for (const corner of LATERAL_CORNERS) {
-      const p = corners[corner];
-      if (p !== undefined) image[corner] = toImage(spine.frame, p);
+    for (const point of POINTS) {
+      const p = corners[point];
+      if (p !== undefined) image[point] = toImage(spine.frame, p);
     }
     vertebrae[level] = image;
   }
@@ -54,14 +62,19 @@ export function spineToRadiograph(spine: SagittalSpine, id: string): LateralRadi
   return { ...spine.source, id, vertebrae, femoralHeads };
 }
 
-export function corner(spine: SagittalSpine, level: Level, name: LateralCorner): Point | undefined {
+export function corner(
+  spine: SagittalSpine,
+  level: Level,
+  name: LateralCorner | CentroidPoint,
+): Point | undefined {
   return spine.vertebrae[level]?.[name];
 }
 
 /**
  * Moves every landmark of the vertebrae above `level`, the listed corners of `level` itself, and the
- * plan's hinges attached to those parts. With `pelvis` the femoral heads move too (a rotation of the
- * whole patient about the hips).
+ * plan's hinges attached to those parts. A marked centroid of `level` moves with its superior part
+ * (when the superior anterior corner is listed). With `pelvis` the femoral heads move too (a rotation
+ * of the whole patient about the hips).
  */
 export function moveAbove(
   spine: SagittalSpine,
@@ -78,6 +91,10 @@ export function moveAbove(
     for (const c of LATERAL_CORNERS) {
       const p = corners[c];
       if (p !== undefined && (index < top || cornersOfLevel.includes(c))) moved[c] = applyMotion(motion, p);
+    }
+    const centre = corners[CENTROID_POINT];
+    if (centre !== undefined && (index < top || cornersOfLevel.includes('superiorAnterior'))) {
+      moved[CENTROID_POINT] = applyMotion(motion, centre);
     }
     vertebrae[name] = moved;
   }

@@ -1,10 +1,12 @@
 // Every coded concept the SpineRecon measurement report uses: the standard ones (DCM, SCT, UCUM) and our
 // private coding scheme 99SPINERECON. The full table is in docs/formats/dicom-sr.md.
 import {
+  CENTROID_POINT,
   CORONAL_CORNERS,
   LATERAL_CORNERS,
   LEVELS,
   PEDICLE_POINTS,
+  type CentroidPoint,
   type CoronalCorner,
   type CoronalParameter,
   type LateralCorner,
@@ -175,7 +177,7 @@ export const LEVEL_CODES: Readonly<Record<Level, Code>> = Object.fromEntries(
   LEVELS.map((level) => [level, own(level, `${level} vertebra`)]),
 ) as Record<Level, Code>;
 
-export type LandmarkName = LateralCorner | CoronalCorner | PediclePoint;
+export type LandmarkName = LateralCorner | CoronalCorner | PediclePoint | CentroidPoint;
 
 const CORNER_ABBREVIATIONS: Readonly<Record<LandmarkName, readonly [string, string]>> = {
   superiorAnterior: ['SA', 'superior anterior corner'],
@@ -188,12 +190,14 @@ const CORNER_ABBREVIATIONS: Readonly<Record<LandmarkName, readonly [string, stri
   inferiorLeft: ['IL', 'inferior left corner'],
   pedicleMedialRight: ['PMR', 'right pedicle medial cortex'],
   pedicleMedialLeft: ['PML', 'left pedicle medial cortex'],
+  centroid: ['C', 'vertebral body centroid (marked)'],
 };
 
 export const LANDMARK_NAMES: readonly LandmarkName[] = [
   ...LATERAL_CORNERS,
   ...CORONAL_CORNERS,
   ...PEDICLE_POINTS,
+  CENTROID_POINT,
 ];
 
 /** `L1-SA` "L1 superior anterior corner": one code per level and corner (or pedicle point). */
