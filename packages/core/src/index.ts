@@ -12,6 +12,7 @@ export {
   type MarkerCalibration,
 } from './calibration/markerCalibration.js';
 export * from './measurements/citations.js';
+export * from './measurements/normalRanges.js';
 export * from './measurements/types.js';
 export {
   LATERAL_PARAMETERS,
