@@ -14,4 +14,9 @@ export default tseslint.config(
       eqeqeq: 'error',
     },
   },
+  {
+    // The web app runs in the browser (its e2e tests and Vite config run in Node).
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
 );

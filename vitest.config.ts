@@ -11,6 +11,11 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'apps/*/src/**/*.test.ts',
+      'apps/web/src/**/*.test.tsx',
+      'apps/web/e2e/**/*.e2e.test.ts',
+    ],
   },
 });

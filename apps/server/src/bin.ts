@@ -18,7 +18,7 @@ try {
     );
   }
   process.stderr.write(
-    `SpineRecon server on ${server.url} (API: ${server.url}/api/v1, OpenAPI: ${server.url}/api/v1/openapi.json)\n`,
+    `SpineRecon server on ${server.url} (web app: ${server.url}/, API: ${server.url}/api/v1, OpenAPI: ${server.url}/api/v1/openapi.json)\n`,
   );
   const stop = (signal: string) => {
     process.stderr.write(`${signal}: stopping\n`);

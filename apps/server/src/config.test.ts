@@ -73,4 +73,11 @@ describe('readConfig', () => {
     ]);
     expect(config.oidc?.roleClaim).toBe('roles');
   });
+
+  it('serves the web app from apps/web/dist unless SPINERECON_WEB_DIR names another folder', () => {
+    expect(readConfig({}).webDir).toMatch(/apps[/\\]web[/\\]dist$/);
+    expect(readConfig({ SPINERECON_WEB_DIR: 'public' }, '/srv/spinerecon').webDir).toBe(
+      '/srv/spinerecon/public',
+    );
+  });
 });

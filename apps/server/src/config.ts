@@ -1,4 +1,8 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The built web app, next to this package in the repository: apps/web/dist. */
+const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Everything the server reads from its environment (README.md "Configuration" lists the same). */
 export interface ServerConfig {
@@ -22,6 +26,8 @@ export interface ServerConfig {
   readonly dicomWeb: DicomWebConfig | undefined;
   /** How de-identified DICOM for research treats dates (PS3.15 Annex E options). */
   readonly researchDates: ResearchDates;
+  /** The built web app served at `/` (apps/web/dist unless SPINERECON_WEB_DIR says otherwise). */
+  readonly webDir: string;
 }
 
 export interface DicomWebConfig {
@@ -79,6 +85,7 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): ServerC
     oidc: readOidc(env),
     dicomWeb: readDicomWeb(env),
     researchDates: researchDates(env.SPINERECON_RESEARCH_DATES),
+    webDir: resolve(cwd, nonEmpty(env.SPINERECON_WEB_DIR) ?? DEFAULT_WEB_DIR),
   };
 }
 

@@ -97,6 +97,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       trustProxy: config.trustProxy,
       maxImageBytes: config.maxImageBytes,
       loginAttemptsPerMinute: config.loginAttemptsPerMinute,
+      webDir: config.webDir,
     });
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();

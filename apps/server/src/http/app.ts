@@ -24,6 +24,7 @@ import { researchRoutes } from './routes/researchRoutes.js';
 import { sessionRoutes } from './routes/sessionRoutes.js';
 import { systemRoutes } from './routes/systemRoutes.js';
 import type { Services } from './services.js';
+import { registerWebApp } from './webApp.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -33,6 +34,8 @@ export interface AppOptions {
   readonly trustProxy: boolean | number | string;
   readonly maxImageBytes: number;
   readonly loginAttemptsPerMinute: number;
+  /** The built web app to serve at `/`; none when undefined. */
+  readonly webDir?: string;
 }
 
 /** The HTTP API: plugins, access control, error mapping and every route under /api/v1. */
@@ -106,5 +109,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: API_PREFIX },
   );
+  if (options.webDir !== undefined) await registerWebApp(app, options.webDir);
   return app;
 }

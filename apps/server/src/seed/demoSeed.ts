@@ -25,7 +25,7 @@ export const DEMO_MRN = 'DEMO-0001';
 const PATIENT_NOTE =
   'Demonstration record, not a patient. The coronal film and its landmarks are real (AASCE 2019 public data ' +
   'set, an adolescent with idiopathic scoliosis, research use); the lateral landmark set is SYNTHETIC ' +
-  '(computed from chosen geometry) and has no image. The two do not come from the same person. ' +
+  '(computed from chosen geometry), its image a drawing made from it. The two do not come from the same person. ' +
   'Birth date and sex are invented for the demo.';
 
 const seedFile = (name: string) => readFile(`${SEED_DIR}${name}`, 'utf8');
@@ -100,7 +100,7 @@ async function seedCoronal(
   await services.landmarks.save(context, film.id, undefined, { vertebrae: coronal.vertebrae });
 }
 
-/** The synthetic lateral landmark set, without an image, labelled as such. */
+/** The synthetic lateral landmark set with the drawing made from it, labelled as such. */
 async function seedLateral(
   services: Services,
   context: RequestContext,
@@ -115,9 +115,12 @@ async function seedLateral(
       ? {}
       : { pixelSpacingMm: lateral.pixelSpacingMm, calibrationMethod: 'manual' }),
     description:
-      'SYNTHETIC landmark set, NO IMAGE: computed from chosen geometry (a severe adult sagittal deformity), ' +
-      'not placed on any radiograph of any person. See seed/SOURCE.md.',
+      'SYNTHETIC landmark set and a DRAWING, NOT A RADIOGRAPH: landmarks computed from chosen geometry (a severe ' +
+      'adult sagittal deformity), not placed on any film of any person; the image is drawn from them ' +
+      '(scripts/make-demo-lateral.mjs) to try the tools on. See seed/SOURCE.md.',
   });
+  const drawing = createReadStream(`${SEED_DIR}demo-lateral.png`);
+  await services.radiographs.attachImage(context, film.id, drawing, 'demo-lateral.png', () => false);
   await services.landmarks.save(context, film.id, undefined, {
     vertebrae: lateral.vertebrae,
     femoralHeads: lateral.femoralHeads,

@@ -349,6 +349,14 @@ export const ROUTES: readonly RouteCase[] = [
     audited: true,
     prepare: async (t, s) => ({ path: `/api/v1/radiographs/${(await dicomFilm(t, s, true)).id}/report` }),
   },
+  {
+    method: 'GET',
+    route: '/api/v1/pacs/status',
+    allowed: EVERYONE,
+    success: 200,
+    audited: false,
+    prepare: same(() => ({ path: '/api/v1/pacs/status' })),
+  },
   // No PACS is configured in the matrix: an allowed role gets as far as "no PACS" (503).
   {
     method: 'GET',

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { can } from '../../domain/roles.js';
 import { contextOf } from '../access.js';
 import { errorBody, idParams } from '../schemas/common.js';
 import {
@@ -23,6 +24,19 @@ export const pacsRoutes: FastifyPluginAsyncZod = async (app) => {
   const pacs = app.services.pacs;
   const tags = ['pacs'];
   const listed = { resourceType: 'pacs', action: 'list' } as const;
+
+  app.get('/pacs/status', {
+    config: { access: {} },
+    schema: {
+      tags,
+      summary: 'Whether a PACS is configured, and whether the signed-in user may search and import from it',
+      response: { 200: z.object({ configured: z.boolean(), mayUse: z.boolean() }) },
+    },
+    handler: (request) => ({
+      configured: pacs.configured,
+      mayUse: request.actor !== undefined && can(request.actor.role, 'imaging:write'),
+    }),
+  });
 
   app.get('/pacs/studies', {
     config: { access: { permission: 'imaging:write', audit: listed } },

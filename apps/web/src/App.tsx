@@ -1,0 +1,45 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { RequireSession } from './auth/RequireSession';
+import { SessionProvider } from './auth/SessionContext';
+import { Layout } from './components/Layout';
+import { CasePage } from './pages/CasePage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { SignInPage } from './pages/SignInPage';
+import { WorklistPage } from './pages/WorklistPage';
+
+// The imaging workspace (Cornerstone3D) is loaded only when a film is opened: it is by far the largest part.
+const ImagingPage = lazy(() =>
+  import('./pages/ImagingPage').then((module) => ({ default: module.ImagingPage })),
+);
+
+export function App() {
+  return (
+    <SessionProvider>
+      <BrowserRouter>
+        <Routes>
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route
+            element={
+              <RequireSession>
+                <Layout />
+              </RequireSession>
+            }
+          >
+            <Route index element={<WorklistPage />} />
+            <Route path="cases/:id" element={<CasePage />} />
+            <Route
+              path="radiographs/:id"
+              element={
+                <Suspense fallback={<p className="page-status">Loading the imaging workspace…</p>}>
+                  <ImagingPage />
+                </Suspense>
+              }
+            />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </SessionProvider>
+  );
+}
