@@ -1,6 +1,10 @@
-// The radiograph viewer's time to first pixels: from navigation start to the `spinerecon:first-pixels`
-// performance mark (Cornerstone has rendered the image), for a synthetic 3000 × 7000 16-bit uncompressed DICOM
-// (42 MB) and for the demo's coronal JPEG, 5 runs each in a fresh browser context (empty HTTP cache).
+// The web app's speed, in headless Chromium against the real server:
+// - time to first pixels: from navigation start to the `spinerecon:first-pixels` performance mark (Cornerstone has
+//   rendered the image), for a synthetic 3000 × 7000 16-bit uncompressed DICOM (42 MB) and for the demo's coronal
+//   JPEG, 5 runs each in a fresh browser context (empty HTTP cache);
+// - drag latency: from each pointer move while dragging a landmark (`spinerecon:drag-move`) to the parameter panel
+//   rendered with the new values (`spinerecon:panel-updated`), over 200 moves on the demo's lateral film;
+// - clicks: how many the sagittal quick protocol needs for its full parameter set.
 //
 // Build the web app first, then run: `npm run build -w @spinerecon/web && node scripts/bench-web.mjs`.
 // Reuses the e2e harness (apps/web/e2e/harness.ts: the real server on SQLite with the demo, Debian's Chromium),
@@ -82,6 +86,91 @@ try {
     }
   }
 
+  /** Milliseconds from each drag move to the next panel update, dragging L1's anterosuperior corner. */
+  async function dragLatency(radiographId) {
+    const context = await app.browser.newContext({ viewport: VIEWPORT, baseURL: app.url });
+    try {
+      await context.request.post('/api/v1/session', {
+        data: { username: 'admin', password: app.adminPassword },
+      });
+      const page = await context.newPage();
+      await page.goto(`/radiographs/${radiographId}`);
+      await page.waitForFunction(
+        (id) =>
+          performance.getEntriesByName('spinerecon:first-pixels').some((e) => e.detail?.radiographId === id),
+        radiographId,
+        { timeout: 60_000 },
+      );
+      await page.getByTestId('current-step').waitFor();
+      const landmarks = await (
+        await context.request.get(`/api/v1/radiographs/${radiographId}/landmarks`)
+      ).json();
+      const point = landmarks.landmarks.vertebrae.L1.superiorAnterior;
+      const [sx, sy] = await page.evaluate(
+        ([id, p]) => window.__spineViewer[id].imageToScreen(p),
+        [radiographId, point],
+      );
+      const box = await page
+        .locator(`.rv-viewer[data-radiograph-id="${radiographId}"] .rv-viewport`)
+        .boundingBox();
+      await page.mouse.move(box.x + sx, box.y + sy);
+      await page.mouse.down();
+      for (let i = 1; i <= 200; i++) await page.mouse.move(box.x + sx + (i % 40), box.y + sy + (i % 25));
+      await page.mouse.up();
+      return await page.evaluate(() => {
+        const moves = performance.getEntriesByName('spinerecon:drag-move').map((e) => e.startTime);
+        const panels = performance.getEntriesByName('spinerecon:panel-updated').map((e) => e.startTime);
+        return moves.flatMap((t) => {
+          const next = panels.find((p) => p >= t);
+          return next === undefined ? [] : [next - t];
+        });
+      });
+    } finally {
+      await context.close();
+    }
+  }
+
+  /**
+   * Opening a film from inside the app, as a surgeon goes from film to film: the app and the imaging code are
+   * loaded (another film was opened first), the image is not cached. ms from the click on the film's link on the
+   * case page to first pixels.
+   */
+  async function measureInApp(radiographId, otherId) {
+    const context = await app.browser.newContext({ viewport: VIEWPORT, baseURL: app.url });
+    try {
+      await context.request.post('/api/v1/session', {
+        data: { username: 'admin', password: app.adminPassword },
+      });
+      const page = await context.newPage();
+      await page.goto(`/radiographs/${otherId}`);
+      await page.waitForFunction(
+        (id) =>
+          performance.getEntriesByName('spinerecon:first-pixels').some((e) => e.detail?.radiographId === id),
+        otherId,
+        { timeout: 60_000 },
+      );
+      await page.getByRole('link', { name: /^Case of/ }).click(); // client-side: the app stays loaded
+      await page.locator(`a[href="/radiographs/${radiographId}"]`).first().waitFor();
+      await page.evaluate(() => performance.mark('spinerecon:open-film'));
+      await page.locator(`a[href="/radiographs/${radiographId}"]`).first().click();
+      await page.waitForFunction(
+        (id) =>
+          performance.getEntriesByName('spinerecon:first-pixels').some((e) => e.detail?.radiographId === id),
+        radiographId,
+        { timeout: 60_000 },
+      );
+      return await page.evaluate((id) => {
+        const open = performance.getEntriesByName('spinerecon:open-film').at(-1);
+        const mark = performance
+          .getEntriesByName('spinerecon:first-pixels')
+          .find((e) => e.detail?.radiographId === id);
+        return mark.startTime - open.startTime;
+      }, radiographId);
+    } finally {
+      await context.close();
+    }
+  }
+
   const quantile = (values, q) => {
     const sorted = [...values].sort((a, b) => a - b);
     const index = Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
@@ -109,6 +198,15 @@ try {
     process.stderr.write(`${subject.label}: ${first.map(ms).join(', ')} ms\n`);
   }
 
+  const inApp = [];
+  await measureInApp(big.id, coronal.id);
+  for (let i = 0; i < RUNS; i++) inApp.push(await measureInApp(big.id, coronal.id));
+  process.stderr.write(`in-app: ${inApp.map(ms).join(', ')} ms\n`);
+  const lateral = detail.radiographs.find((r) => r.view === 'lateral' && r.image !== null);
+  const drag = await dragLatency(lateral.id);
+  const { module: protocols } = await runnerImport(here('../apps/web/src/protocols/definitions.ts'));
+  const quick = protocols.SAGITTAL_QUICK.steps;
+
   console.log(
     `Time to first pixels on the imaging page (${RUNS} cold loads each, ${VIEWPORT.width} × ${VIEWPORT.height},`,
   );
@@ -116,6 +214,18 @@ try {
   console.log('| image | median (ms) | p95 (ms) | best (ms) | image download, median (ms) |');
   console.log('| ----- | ----------: | -------: | --------: | --------------------------: |');
   for (const row of rows) console.log(row);
+  console.log(
+    `\nOpening the 42 MB DICOM from the case page, the app already loaded (click → first pixels, ${RUNS} runs): ` +
+      `median ${ms(quantile(inApp, 0.5))} ms, p95 ${ms(quantile(inApp, 0.95))} ms.`,
+  );
+  console.log(
+    `\nDrag a landmark → parameter panel updated (${drag.length} pointer moves on the demo lateral film, every` +
+      ` parameter measured again on every move): median ${drag.length === 0 ? '—' : quantile(drag, 0.5).toFixed(1)} ms, p95 ` +
+      `${drag.length === 0 ? '—' : quantile(drag, 0.95).toFixed(1)} ms, max ${drag.length === 0 ? '—' : Math.max(...drag).toFixed(1)} ms.`,
+  );
+  console.log(
+    `\nSagittal quick protocol: ${quick.length} clicks for the full parameter set (${quick.filter((s) => s.target.kind === 'femoralHead').length} of them press-and-drag for a femoral head's radius; the second head is optional when the heads superimpose).`,
+  );
 } finally {
   await app.close();
 }
