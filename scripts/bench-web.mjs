@@ -107,7 +107,7 @@ try {
       ).json();
       const point = landmarks.landmarks.vertebrae.L1.superiorAnterior;
       const [sx, sy] = await page.evaluate(
-        ([id, p]) => window.__spineViewer[id].imageToScreen(p),
+        ([id, p]) => globalThis.__spineViewer[id].imageToScreen(p),
         [radiographId, point],
       );
       const box = await page
