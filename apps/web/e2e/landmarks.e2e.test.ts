@@ -331,6 +331,43 @@ describe('the imaging workspace', { timeout: 180_000 }, () => {
     expect(saved.landmarks.vertebrae.C2).toBeDefined(); // mine kept C2; theirs stays readable as version n + 1
   });
 
+  it('calibrates from a ball of known size marked by three points on its edge', async () => {
+    await openFilm(page, filmId);
+    const svaBefore = (await panelValues(page)).sagittalVerticalAxisMm ?? Number.NaN;
+    await page.getByRole('button', { name: 'Calibrate with a marker…' }).click();
+    // The drawn femoral head (radius 160 px) stands in for a 48 mm calibration ball: 0.15 mm per pixel.
+    const head = synthetic.femoralHeads[0] as { center: Point; radiusPx: number };
+    await page.getByLabel('Diameter (mm)').fill('48');
+    for (const angle of [0, 120, 240]) {
+      const radians = (angle * Math.PI) / 180;
+      const [x, y] = await onPage(page, filmId, [
+        head.center[0] + head.radiusPx * Math.cos(radians),
+        head.center[1] + head.radiusPx * Math.sin(radians),
+      ]);
+      await page.mouse.click(x, y);
+    }
+    const preview = (await page.getByTestId('calibration-preview').textContent()) ?? '';
+    const mmPerPixel = Number(/([0-9.]+) mm per pixel/.exec(preview)?.[1]);
+    expect(mmPerPixel).toBeGreaterThan(0.14);
+    expect(mmPerPixel).toBeLessThan(0.16);
+    await app.screenshot(page, 'calibration-marker');
+    await page.getByRole('button', { name: 'Apply calibration' }).click();
+    await expect.poll(() => page.getByTestId('panel-calibration-note').textContent()).toMatch(/48 mm ball/);
+    const film = await api<{ calibrationMethod: string; pixelSpacingMm: number }>(
+      page,
+      'GET',
+      `/radiographs/${filmId}`,
+    );
+    expect(film.calibrationMethod).toBe('marker');
+    expect(film.pixelSpacingMm).toBeCloseTo(mmPerPixel, 4);
+    // Distances follow the new spacing; angles do not change.
+    const after = await panelValues(page);
+    expect(after.sagittalVerticalAxisMm).toBeCloseTo(
+      (svaBefore * film.pixelSpacingMm) / synthetic.pixelSpacingMm,
+      4,
+    );
+  });
+
   it('runs the coronal full protocol on the demo film with its proposed next vertebra', async () => {
     const cases = await api<{ items: { id: string; patientName: string }[] }>(page, 'GET', '/cases?q=DEMO');
     const demo = await api<{ radiographs: { id: string; view: string }[] }>(

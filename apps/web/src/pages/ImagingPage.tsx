@@ -16,6 +16,7 @@ import {
 } from '../viewer/RadiographViewer';
 import { ViewerToolbar, type ToolbarTool } from '../viewer/ViewerToolbar';
 import { useLandmarkEditor } from '../workspace/useLandmarkEditor';
+import { useMarkerCalibration } from '../workspace/useMarkerCalibration';
 import '../viewer/imaging-page.css';
 
 const MEDIA_TYPES: readonly RadiographMediaType[] = ['application/dicom', 'image/png', 'image/jpeg'];
@@ -178,7 +179,9 @@ export function ImagingPage(): ReactNode {
 }
 
 /** The film with its landmarks, the protocol, the live parameters and the calibration. */
-function ImagingWorkspace({ radiograph, spineCase, caseError }: Loaded): ReactNode {
+function ImagingWorkspace({ radiograph: loaded, spineCase, caseError }: Loaded): ReactNode {
+  // The radiograph as it is now (a marker calibration changes its spacing, and the measurements with it).
+  const [radiograph, setRadiograph] = useState(loaded);
   const [tool, setTool] = useState<ToolbarTool>(
     viewableMediaType(radiograph) === undefined ? 'pan' : 'point',
   );
@@ -188,6 +191,8 @@ function ImagingWorkspace({ radiograph, spineCase, caseError }: Loaded): ReactNo
   const mainHandle = useRef<RadiographViewerHandle | null>(null);
   const readout = useRef<HTMLOutputElement>(null);
   const editor = useLandmarkEditor(radiograph, mainHandle);
+  const calibration = useMarkerCalibration(radiograph, setRadiograph);
+  const [showLandmarks, setShowLandmarks] = useState(true);
 
   const register = useCallback(
     (which: 'main' | 'other') => (handle: RadiographViewerHandle | null) => {
@@ -214,15 +219,42 @@ function ImagingWorkspace({ radiograph, spineCase, caseError }: Loaded): ReactNo
     output.textContent =
       output.dataset.clicked === undefined ? text : `${text} (clicked ${output.dataset.clicked})`;
   }, []);
-  const placing = tool === 'point';
+  const placing = tool === 'point' || calibration.active;
   const editorPointer = editor.onPointer;
+  const calibrationPointer = calibration.onPointer;
+  const calibrating = calibration.active;
   const onPointer = useCallback(
     (event: ImagePointerEvent) => {
       showCursor(event);
-      if (placing) editorPointer(event);
+      if (calibrating) calibrationPointer(event);
+      else if (placing) editorPointer(event);
     },
-    [showCursor, placing, editorPointer],
+    [showCursor, placing, calibrating, calibrationPointer, editorPointer],
   );
+  const editorOverlay = editor.overlay;
+  const calibrationOverlay = calibration.overlay;
+  const overlay = useCallback(
+    (toScreen: (p: [number, number]) => [number, number]) => (
+      <>
+        {showLandmarks ? editorOverlay(toScreen) : null}
+        {calibrationOverlay(toScreen)}
+      </>
+    ),
+    [showLandmarks, editorOverlay, calibrationOverlay],
+  );
+  // "O" shows or hides the landmarks and constructions over the film.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const target = event.target;
+      const typing =
+        target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+      if (event.ctrlKey || event.metaKey || event.altKey || typing || event.key.toLowerCase() !== 'o') return;
+      event.preventDefault();
+      setShowLandmarks((on) => !on);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
   // A new image starts with the page's invert setting.
   const invertedRef = useRef(inverted);
   useEffect(() => {
@@ -296,17 +328,28 @@ function ImagingWorkspace({ radiograph, spineCase, caseError }: Loaded): ReactNo
           <kbd aria-hidden="true">S</kbd>
         </button>
       </ViewerToolbar>
-      {editor.controls}
+      <div className="imaging-controls">
+        {editor.controls}
+        <button
+          type="button"
+          aria-pressed={showLandmarks}
+          aria-keyshortcuts="O"
+          title="Show or hide the landmarks (O)"
+          onClick={() => setShowLandmarks((on) => !on)}
+        >
+          Landmarks shown
+        </button>
+      </div>
       <div className="imaging-body">
         <div className="imaging-films">
           <FilmPane
             radiograph={radiograph}
             caption={showOther}
-            tool={tool}
+            tool={calibration.active ? 'point' : tool}
             viewerRef={registerMain}
             onPointer={onPointer}
             onReady={onMainReady}
-            overlay={editor.overlay}
+            overlay={overlay}
           />
           {showOther ? (
             <FilmPane
@@ -329,7 +372,10 @@ function ImagingWorkspace({ radiograph, spineCase, caseError }: Loaded): ReactNo
             —
           </output>
         </p>
-        <Calibration radiograph={radiograph} />
+        <div>
+          <Calibration radiograph={radiograph} />
+          {calibration.panel}
+        </div>
         <p className="imaging-notice" role="note">
           <strong>Decision support only.</strong> Measurements made on this image are aids for the surgeon,
           who checks them against the original film before any clinical decision. Wheel: zoom · right or

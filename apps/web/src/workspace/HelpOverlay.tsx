@@ -9,6 +9,7 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['Ctrl+Z / Ctrl+Shift+Z', 'undo / redo'],
   ['F, I, R', 'fit the film, invert, reset window/level'],
   ['S', 'side by side with the other view'],
+  ['O', 'show or hide the landmarks'],
   ['Wheel, right drag, Ctrl+drag', 'zoom, pan, window/level'],
   ['?', 'this help'],
 ];
