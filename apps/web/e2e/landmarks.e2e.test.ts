@@ -73,7 +73,7 @@ async function api<T>(page: Page, method: string, path: string, data?: unknown):
   return (await response.json()) as T;
 }
 
-async function newLateralFilm(page: Page): Promise<string> {
+async function newLateralFilm(page: Page, takenOn = '2026-03-01'): Promise<string> {
   const cases = await api<{ items: { id: string; patientName: string }[] }>(
     page,
     'GET',
@@ -86,7 +86,7 @@ async function newLateralFilm(page: Page): Promise<string> {
     anteriorOnImage: 'right',
     pixelSpacingMm: synthetic.pixelSpacingMm,
     calibrationMethod: 'manual',
-    takenOn: '2026-03-01',
+    takenOn,
   });
   const session = await page.request.get('/api/v1/session');
   const { csrfToken } = (await session.json()) as { csrfToken: string };
@@ -366,6 +366,25 @@ describe('the imaging workspace', { timeout: 180_000 }, () => {
       (svaBefore * film.pixelSpacingMm) / synthetic.pixelSpacingMm,
       4,
     );
+  });
+
+  it("shows the previous visit's film of the same view beside the current one", async () => {
+    const earlier = await newLateralFilm(page, '2025-09-01');
+    await openFilm(page, filmId);
+    await page.keyboard.press('v');
+    const second = page.locator('figure.imaging-film').nth(1);
+    await second.waitFor();
+    expect(await second.getAttribute('data-radiograph-id')).toBe(earlier);
+    expect(await second.locator('figcaption').textContent()).toMatch(/1 Sept? 2025/);
+    await page.waitForFunction(
+      (id) =>
+        performance
+          .getEntriesByName('spinerecon:first-pixels')
+          .some((e) => (e as PerformanceMark).detail?.radiographId === id),
+      earlier,
+      { timeout: 30_000 },
+    );
+    await app.screenshot(page, 'viewer-previous-visit');
   });
 
   it('runs the coronal full protocol on the demo film with its proposed next vertebra', async () => {

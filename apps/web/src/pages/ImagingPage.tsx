@@ -56,6 +56,25 @@ export function otherFilm(
   return [...candidates].sort((a, b) => distance(a) - distance(b))[0];
 }
 
+/** The latest earlier film of the same view with an image: the previous visit, to compare with. */
+export function previousFilm(
+  radiograph: Radiograph,
+  radiographs: readonly Radiograph[],
+): Radiograph | undefined {
+  if (radiograph.takenOn === null) return undefined;
+  const taken = radiograph.takenOn;
+  return radiographs
+    .filter(
+      (r) =>
+        r.id !== radiograph.id &&
+        r.view === radiograph.view &&
+        r.takenOn !== null &&
+        r.takenOn < taken &&
+        viewableMediaType(r) !== undefined,
+    )
+    .sort((a, b) => ((a.takenOn ?? '') < (b.takenOn ?? '') ? 1 : -1))[0];
+}
+
 function formatSpacing(spacing: Radiograph['pixelSpacingMm']): string {
   if (spacing === null) return 'uncalibrated: angles only, no distances';
   if (typeof spacing === 'number') return `${spacing.toFixed(3)} mm per pixel`;
@@ -186,7 +205,7 @@ function ImagingWorkspace({ radiograph: loaded, spineCase, caseError }: Loaded):
     viewableMediaType(radiograph) === undefined ? 'pan' : 'point',
   );
   const [inverted, setInverted] = useState(false);
-  const [sideBySide, setSideBySide] = useState(false);
+  const [beside, setBeside] = useState<'none' | 'other' | 'previous'>('none');
   const viewers = useRef(new Map<'main' | 'other', RadiographViewerHandle>());
   const mainHandle = useRef<RadiographViewerHandle | null>(null);
   const readout = useRef<HTMLOutputElement>(null);
@@ -264,24 +283,31 @@ function ImagingWorkspace({ radiograph: loaded, spineCase, caseError }: Loaded):
   const onOtherReady = useCallback(() => viewers.current.get('other')?.invert(invertedRef.current), []);
 
   const other = spineCase === null ? undefined : otherFilm(radiograph, spineCase.radiographs);
-  const hasOther = other !== undefined;
-  // "S" toggles side by side (the toolbar handles its own keys).
+  const previous = spineCase === null ? undefined : previousFilm(radiograph, spineCase.radiographs);
+  const toggle = useCallback(
+    (which: 'other' | 'previous') => setBeside((current) => (current === which ? 'none' : which)),
+    [],
+  );
+  // "S" toggles the other view side by side, "V" the previous visit (the toolbar handles its own keys).
   useEffect(() => {
-    if (!hasOther) return;
     const onKeyDown = (event: KeyboardEvent) => {
       const target = event.target;
       const typing =
         target instanceof HTMLElement &&
         (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-      if (event.ctrlKey || event.metaKey || event.altKey || typing || event.key.toLowerCase() !== 's') return;
+      if (event.ctrlKey || event.metaKey || event.altKey || typing) return;
+      const key = event.key.toLowerCase();
+      if (key === 's' && other !== undefined) toggle('other');
+      else if (key === 'v' && previous !== undefined) toggle('previous');
+      else return;
       event.preventDefault();
-      setSideBySide((on) => !on);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [hasOther]);
+  }, [other, previous, toggle]);
 
-  const showOther = sideBySide && other !== undefined;
+  const besideFilm = beside === 'other' ? other : beside === 'previous' ? previous : undefined;
+  const showOther = besideFilm !== undefined;
   const otherView = radiograph.view === 'coronal' ? 'lateral' : 'coronal';
 
   return (
@@ -314,7 +340,7 @@ function ImagingWorkspace({ radiograph: loaded, spineCase, caseError }: Loaded):
       >
         <button
           type="button"
-          aria-pressed={showOther}
+          aria-pressed={beside === 'other'}
           disabled={other === undefined}
           title={
             other === undefined
@@ -322,10 +348,25 @@ function ImagingWorkspace({ radiograph: loaded, spineCase, caseError }: Loaded):
               : `Side by side (S): show the ${otherView} film next to this one`
           }
           aria-keyshortcuts="S"
-          onClick={() => setSideBySide((on) => !on)}
+          onClick={() => toggle('other')}
         >
           Side by side
           <kbd aria-hidden="true">S</kbd>
+        </button>
+        <button
+          type="button"
+          aria-pressed={beside === 'previous'}
+          disabled={previous === undefined}
+          title={
+            previous === undefined
+              ? 'No earlier film of this view with an image in this case'
+              : `Previous visit (V): the ${label(radiograph.view).toLowerCase()} film of ${formatDate(previous.takenOn ?? '')} next to this one`
+          }
+          aria-keyshortcuts="V"
+          onClick={() => toggle('previous')}
+        >
+          Previous visit
+          <kbd aria-hidden="true">V</kbd>
         </button>
       </ViewerToolbar>
       <div className="imaging-controls">
@@ -351,9 +392,9 @@ function ImagingWorkspace({ radiograph: loaded, spineCase, caseError }: Loaded):
             onReady={onMainReady}
             overlay={overlay}
           />
-          {showOther ? (
+          {besideFilm !== undefined ? (
             <FilmPane
-              radiograph={other}
+              radiograph={besideFilm}
               caption
               tool={tool === 'point' ? 'pan' : tool}
               viewerRef={registerOther}
