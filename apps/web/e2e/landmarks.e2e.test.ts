@@ -387,6 +387,21 @@ describe('the imaging workspace', { timeout: 180_000 }, () => {
     await app.screenshot(page, 'viewer-previous-visit');
   });
 
+  it('fits a tablet-sized screen, with the panel below the film', async () => {
+    const tablet = await app.newPage({ width: 768, height: 1024 });
+    await app.signIn(tablet);
+    await openFilm(tablet, filmId);
+    const overflow = await tablet.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    const film = await tablet.locator('figure.imaging-film').first().boundingBox();
+    const panel = await tablet.locator('.imaging-side').boundingBox();
+    expect(panel?.y ?? 0).toBeGreaterThanOrEqual((film?.y ?? 0) + (film?.height ?? 0) - 1);
+    await app.screenshot(tablet, 'imaging-tablet');
+    await tablet.close();
+  });
+
   it('runs the coronal full protocol on the demo film with its proposed next vertebra', async () => {
     const cases = await api<{ items: { id: string; patientName: string }[] }>(page, 'GET', '/cases?q=DEMO');
     const demo = await api<{ radiographs: { id: string; view: string }[] }>(
