@@ -223,7 +223,7 @@ export async function startOrthanc(options: OrthancOptions = {}): Promise<Orthan
       const response = await fetch(`${restUrl}/instances`, {
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/dicom' },
-        body: bytes,
+        body: bytes.slice(), // a copy over its own ArrayBuffer: what the DOM's BodyInit type accepts too
       });
       const text = await response.text();
       if (!response.ok) throw new Error(`Orthanc refused the upload: HTTP ${response.status} ${text}`);
