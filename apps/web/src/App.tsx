@@ -12,6 +12,9 @@ import { WorklistPage } from './pages/WorklistPage';
 const ImagingPage = lazy(() =>
   import('./pages/ImagingPage').then((module) => ({ default: module.ImagingPage })),
 );
+const PlanningPage = lazy(() =>
+  import('./pages/PlanningPage').then((module) => ({ default: module.PlanningPage })),
+);
 
 export function App() {
   return (
@@ -33,6 +36,14 @@ export function App() {
               element={
                 <Suspense fallback={<p className="page-status">Loading the imaging workspace…</p>}>
                   <ImagingPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="cases/:caseId/plans"
+              element={
+                <Suspense fallback={<p className="page-status">Loading the planning workspace…</p>}>
+                  <PlanningPage />
                 </Suspense>
               }
             />

@@ -63,6 +63,12 @@ function CaseHeader({ spineCase }: { readonly spineCase: CaseDetail }) {
         <Link to="/">Worklist</Link> / Case
       </p>
       <h1>{patient.name}</h1>
+      <p>
+        <Link className="button" to={`/cases/${encodeURIComponent(spineCase.id)}/plans`}>
+          Plan the surgery ({spineCase.plans.length === 0 ? 'no plan yet' : `${spineCase.plans.length} saved`}
+          )
+        </Link>
+      </p>
       <dl className="facts">
         <div>
           <dt>MRN</dt>

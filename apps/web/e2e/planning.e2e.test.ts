@@ -1,0 +1,165 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR, startApp, type RunningApp } from './harness';
+
+// The planning page as a surgeon uses it on the demo case (its SYNTHETIC lateral landmark set): a grade 3
+// osteotomy (PSO) at L3 of 30° with the pelvis held fixed adds exactly 30° of lumbar lordosis (rigid
+// geometry in the core); auto-plan's first proposal adopted; saved as a named plan with versions, found again
+// after a reload.
+
+const DEMO_NAME = 'DEMO — not a real patient';
+
+async function demoCaseId(page: Page): Promise<string> {
+  const response = await page.request.get(`/api/v1/cases?q=${encodeURIComponent('DEMO')}`);
+  const cases = (await response.json()) as { items: { id: string; patientName: string }[] };
+  const demo = cases.items.find((c) => c.patientName === DEMO_NAME);
+  if (demo === undefined) throw new Error('no demo case');
+  return demo.id;
+}
+
+/** One row of the alignment table: the core's values (6 decimals) from its data attributes. */
+async function row(page: Page, parameter: string) {
+  const tr = page.locator(`.alignment-table tr[data-parameter="${parameter}"]`);
+  const read = async (name: string) => {
+    const value = await tr.getAttribute(name);
+    return value === null ? undefined : Number(value);
+  };
+  return {
+    preoperative: await read('data-preoperative'),
+    predicted: await read('data-predicted'),
+    met: await tr.getAttribute('data-met'),
+  };
+}
+
+describe('the planning page in a real browser', { timeout: 120_000 }, () => {
+  let app: RunningApp;
+  let page: Page;
+  let caseId: string;
+
+  beforeAll(async () => {
+    app = await startApp();
+    page = await app.newPage({ width: 1440, height: 1000 });
+    await app.signIn(page);
+    caseId = await demoCaseId(page);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('predicts an L3 PSO of 30° with the pelvis fixed as exactly 30° more lumbar lordosis', async () => {
+    await page.goto(`/cases/${caseId}/plans`);
+    await page.getByRole('heading', { name: 'Surgical planning' }).waitFor();
+    await expect(page.getByRole('note').filter({ hasText: 'Decision support only' }).count()).resolves.toBe(
+      1,
+    );
+    await page
+      .locator('.alignment-table tr[data-parameter="lumbarLordosisDeg"][data-preoperative]')
+      .waitFor();
+    await expect(page.getByLabel('pelvis held fixed').isChecked()).resolves.toBe(true);
+
+    await page.getByRole('button', { name: 'Add osteotomy' }).click();
+    const osteotomy = page.locator('[data-osteotomy="0"]');
+    await osteotomy.getByLabel('Level').selectOption('L3');
+    await osteotomy.getByLabel('Grade').selectOption('3');
+    await osteotomy.getByLabel('Correction (°)').fill('30');
+    await expect(osteotomy.getByText('Default angle: 30°').count()).resolves.toBe(1);
+
+    const ll = await row(page, 'lumbarLordosisDeg');
+    expect(ll.preoperative).toBeDefined();
+    expect(ll.predicted).toBeDefined();
+    // Both values are the core's output rounded to 6 decimals: their difference is 30 within 1e-6.
+    expect(Math.abs((ll.predicted ?? 0) - (ll.preoperative ?? 0) - 30)).toBeLessThanOrEqual(1e-6);
+    // PI does not change with the pelvis held fixed.
+    const pi = await row(page, 'pelvicIncidenceDeg');
+    expect(pi.predicted).toBe(pi.preoperative);
+
+    // The predicted spine is drawn over the film once the image is shown.
+    await page
+      .locator('.plan-film [data-testid="predicted-vertebrae"] [data-level="L1"][data-kind="predicted"]')
+      .first()
+      .waitFor({ timeout: 30_000 });
+
+    await page.getByLabel('Title').fill('E2E L3 PSO');
+    await page.getByRole('button', { name: 'Save plan' }).click();
+    await page.getByText('Saved “E2E L3 PSO” as version 1.').waitFor();
+    await page.getByRole('heading', { name: 'Complication risks' }).waitFor();
+    // The editor, the table and the film: the first screen of the page (the risk panel has its own picture).
+    await page.screenshot({
+      path: join(SCREENSHOT_DIR, 'planning-editor.png'),
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 1440, height: 1450 },
+    });
+  });
+
+  it('shows the image simulation: the film cut at the osteotomy and its upper part turned', async () => {
+    await page.getByLabel(/Simulated film/).check();
+    const simulated = page.getByTestId('simulated-film');
+    // Two parts of the film (below and above the L3 cut), each clipped to its region and moved.
+    await expect.poll(() => simulated.locator('image').count(), { timeout: 15_000 }).toBe(2);
+    expect(await simulated.locator('clipPath').count()).toBe(2);
+    await page
+      .locator('.plan-film')
+      .screenshot({ path: join(SCREENSHOT_DIR, 'planning-image-simulation.png') });
+    await page.getByLabel(/Simulated film/).uncheck();
+  });
+
+  it('runs auto-plan, adopts its first proposal and saves it as a new version', async () => {
+    await page.getByRole('button', { name: 'Run auto-plan' }).click();
+    const first = page.locator('.proposal[data-rank="1"]');
+    await first.waitFor({ timeout: 60_000 });
+    await first.getByRole('button', { name: 'Adopt' }).click();
+    await page.getByText(/Adopted proposal 1/).waitFor();
+    await page.getByRole('button', { name: 'Save new version' }).click();
+    await page.getByText('Saved “E2E L3 PSO” as version 2.').waitFor();
+    const risks = page.locator('.risk-panel');
+    await risks.locator('.risk').first().waitFor();
+    await risks.screenshot({ path: join(SCREENSHOT_DIR, 'planning-risk-panel.png') });
+  });
+
+  it('finds the plan and its versions after a reload, and opens version 1', async () => {
+    await page.reload();
+    await page.getByRole('heading', { name: 'Surgical planning' }).waitFor();
+    const item = page.locator('.plan-list > li').filter({ hasText: 'E2E L3 PSO' });
+    await item.waitFor();
+    await expect(item.textContent()).resolves.toContain('v2');
+    await item.getByRole('button', { name: 'Versions' }).click();
+    await item.locator('[data-version="2"]').waitFor();
+    await item.locator('[data-version="1"]').waitFor();
+    await item.getByRole('button', { name: 'Open v1' }).click();
+    await page.getByText('Opened “E2E L3 PSO” version 1.').waitFor();
+    await expect(page.locator('[data-osteotomy="0"]').getByLabel('Level').inputValue()).resolves.toBe('L3');
+    const ll = await row(page, 'lumbarLordosisDeg');
+    expect(Math.abs((ll.predicted ?? 0) - (ll.preoperative ?? 0) - 30)).toBeLessThanOrEqual(1e-6);
+  });
+
+  it('switches to the core pelvic compensation model and shows what it applied', async () => {
+    await page.getByLabel('pelvic compensation (core model)').check();
+    await page.getByText(/Pelvic compensation \(core model:/).waitFor();
+    const pi = await row(page, 'pelvicIncidenceDeg');
+    expect(pi.predicted).toBeCloseTo(pi.preoperative ?? Number.NaN, 6);
+    await page.getByLabel('pelvis held fixed').check();
+  });
+
+  it('tells the user when someone else saved a newer version, and loads it', async () => {
+    // The page has version 1 open (latest 2): a save on top of 2 by another session first.
+    const plans = (await (await page.request.get(`/api/v1/cases/${caseId}/plans`)).json()) as {
+      id: string;
+      title: string;
+    }[];
+    const plan = plans.find((p) => p.title === 'E2E L3 PSO');
+    if (plan === undefined) throw new Error('the plan was not saved');
+    const latest = (await (await page.request.get(`/api/v1/plans/${plan.id}`)).json()) as {
+      content: unknown;
+    };
+    const session = (await (await page.request.get('/api/v1/session')).json()) as { csrfToken: string };
+    const put = await page.request.put(`/api/v1/plans/${plan.id}`, {
+      headers: { 'x-csrf-token': session.csrfToken, 'if-match': '"2"' },
+      data: { title: 'E2E L3 PSO', content: latest.content },
+    });
+    expect(put.status()).toBe(200);
+    await page.getByRole('button', { name: 'Save new version' }).click();
+    await page.getByText(/Not saved .* version 3 of “E2E L3 PSO”/).waitFor();
+  });
+});

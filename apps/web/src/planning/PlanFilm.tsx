@@ -1,0 +1,98 @@
+import type { LateralRadiograph } from '@spinerecon/core';
+import { useState } from 'react';
+import type { Radiograph } from '../api/types';
+import { formatDate } from '../labels';
+import { RadiographViewer, type RadiographMediaType } from '../viewer/RadiographViewer';
+import { PredictedSpineOverlay, SimulatedFilm, simulatedFilmSegments } from './simulation';
+
+// The case's standing lateral film in the viewer (navigate mode: pan, zoom, window/level), with the predicted
+// spine of the current plan drawn over it (simulation/PredictedSpineOverlay) when the plan can be simulated, and
+// the image simulation: the film cut at each osteotomy and its parts moved as the plan says (PNG/JPEG films; a
+// DICOM film would need its rendered canvas as the image, not done yet).
+
+const MEDIA_TYPES: readonly RadiographMediaType[] = ['application/dicom', 'image/png', 'image/jpeg'];
+
+export interface PlanFilmProps {
+  readonly radiograph: Radiograph | undefined;
+  /** The film's landmarks as the core read them, and as the plan would leave them (when simulated). */
+  readonly before: LateralRadiograph | undefined;
+  readonly after: LateralRadiograph | undefined;
+}
+
+export function PlanFilm({ radiograph, before, after }: PlanFilmProps) {
+  const [showBefore, setShowBefore] = useState(true);
+  const [simulateImage, setSimulateImage] = useState(false);
+  const mediaType = MEDIA_TYPES.find((t) => t === radiograph?.image?.mediaType);
+  const widthPx = radiograph?.image?.widthPx ?? null;
+  const heightPx = radiograph?.image?.heightPx ?? null;
+  const canSimulateImage =
+    mediaType !== undefined && mediaType !== 'application/dicom' && widthPx !== null && heightPx !== null;
+  const segments =
+    simulateImage && canSimulateImage && before !== undefined && after !== undefined
+      ? simulatedFilmSegments(before, after, { widthPx, heightPx })
+      : undefined;
+  return (
+    <section className="plan-panel" aria-labelledby="film-title">
+      <h2 id="film-title">Standing lateral film</h2>
+      {radiograph === undefined ? (
+        <p className="muted">The case has no standing lateral film.</p>
+      ) : mediaType === undefined ? (
+        <p className="muted">This film has no image that can be shown.</p>
+      ) : (
+        <>
+          <label className="inline plan-check">
+            <input type="checkbox" checked={showBefore} onChange={(e) => setShowBefore(e.target.checked)} />
+            Preoperative outline
+          </label>
+          <label className="inline plan-check">
+            <input
+              type="checkbox"
+              checked={simulateImage}
+              disabled={!canSimulateImage}
+              onChange={(e) => setSimulateImage(e.target.checked)}
+            />
+            Simulated film (cut at each osteotomy){canSimulateImage ? '' : ' — PNG/JPEG films only for now'}
+          </label>
+          <p className="plan-hint">
+            {after === undefined
+              ? 'No predicted spine: the plan is not valid or cannot be simulated.'
+              : 'Blue: the predicted spine of this plan; orange dashed: the preoperative landmarks.'}
+          </p>
+          <div className="plan-film" data-predicted={after === undefined ? 'false' : 'true'}>
+            <RadiographViewer
+              radiographId={radiograph.id}
+              mediaType={mediaType}
+              imageVersion={radiograph.image?.sha256}
+              mode="navigate"
+              tool="pan"
+              label={`Lateral radiograph, standing${radiograph.takenOn === null ? '' : `, ${formatDate(radiograph.takenOn)}`}`}
+              overlay={
+                before === undefined || after === undefined
+                  ? undefined
+                  : (toScreen) => (
+                      <>
+                        {segments !== undefined && widthPx !== null && heightPx !== null ? (
+                          <SimulatedFilm
+                            imageUrl={`/api/v1/radiographs/${encodeURIComponent(radiograph.id)}/image`}
+                            widthPx={widthPx}
+                            heightPx={heightPx}
+                            segments={segments}
+                            toScreen={(p) => toScreen([p[0], p[1]])}
+                          />
+                        ) : null}
+                        <PredictedSpineOverlay
+                          before={before}
+                          after={after}
+                          showBefore={showBefore}
+                          toScreen={(p) => toScreen([p[0], p[1]])}
+                        />
+                      </>
+                    )
+              }
+            />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
