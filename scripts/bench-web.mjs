@@ -4,11 +4,16 @@
 //   JPEG, 5 runs each in a fresh browser context (empty HTTP cache);
 // - drag latency: from each pointer move while dragging a landmark (`spinerecon:drag-move`) to the parameter panel
 //   rendered with the new values (`spinerecon:panel-updated`), over 200 moves on the demo's lateral film;
-// - clicks: how many the sagittal quick protocol needs for its full parameter set.
+// - clicks: how many the sagittal quick protocol needs for its full parameter set;
+// - planning: from each change of an osteotomy's angle (an `input` event on the field, marked
+//   `spinerecon:plan-change` by a capture listener the script installs) to the ghost redrawn with the new predicted
+//   film (`spinerecon:prediction-drawn`, PredictedSpineOverlay), over 50 changes of an L3 PSO; and from the click on
+//   "Run auto-plan" to the first proposal in the DOM (a MutationObserver), 5 runs.
 //
 // Build the web app first, then run: `npm run build -w @spinerecon/web && node scripts/bench-web.mjs`.
 // Reuses the e2e harness (apps/web/e2e/harness.ts: the real server on SQLite with the demo, Debian's Chromium),
 // loaded through Vite's module runner, so nothing is compiled by hand.
+/* global document, Element, HTMLInputElement, MutationObserver -- in page.evaluate */
 import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';
 
@@ -171,6 +176,102 @@ try {
     }
   }
 
+  /** The planning page of the demo case, signed in, with the lateral film's prediction drawn at least once. */
+  async function planningPage(context) {
+    await context.request.post('/api/v1/session', {
+      data: { username: 'admin', password: app.adminPassword },
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => process.stderr.write(`[browser] ${error.message}\n`));
+    await page.goto(`/cases/${demo.id}/plans`);
+    await page.getByRole('heading', { name: 'Surgical planning' }).waitFor({ timeout: 60_000 });
+    return page;
+  }
+
+  /** ms from each angle change of an L3 grade 3 osteotomy to the ghost drawn with the new prediction. */
+  async function planChangeLatency() {
+    const context = await app.browser.newContext({ viewport: VIEWPORT, baseURL: app.url });
+    try {
+      const page = await planningPage(context);
+      await page.getByRole('button', { name: 'Add osteotomy' }).click();
+      const osteotomy = page.locator('[data-osteotomy="0"]');
+      await osteotomy.getByLabel('Level').selectOption('L3');
+      await osteotomy.getByLabel('Grade').selectOption('3');
+      const field = osteotomy.locator('input[name="osteotomy-angle"]');
+      await field.fill('30');
+      await page
+        .locator('.plan-film [data-testid="predicted-vertebrae"] [data-kind="predicted"]')
+        .first()
+        .waitFor({ timeout: 60_000 });
+      await page.evaluate(() => {
+        document.addEventListener(
+          'input',
+          (event) => {
+            if (event.target instanceof HTMLInputElement && event.target.name === 'osteotomy-angle')
+              performance.mark('spinerecon:plan-change');
+          },
+          { capture: true },
+        );
+      });
+      for (let i = 0; i < 50; i++) {
+        const drawn = await page.evaluate(
+          () => performance.getEntriesByName('spinerecon:prediction-drawn').length,
+        );
+        await field.fill(String(25 + (i % 10)));
+        await page.waitForFunction(
+          (n) => performance.getEntriesByName('spinerecon:prediction-drawn').length > n,
+          drawn,
+          { timeout: 10_000 },
+        );
+      }
+      return await page.evaluate(() => {
+        const changes = performance.getEntriesByName('spinerecon:plan-change').map((e) => e.startTime);
+        const drawn = performance.getEntriesByName('spinerecon:prediction-drawn').map((e) => e.startTime);
+        return changes.flatMap((t) => {
+          const next = drawn.find((d) => d >= t);
+          return next === undefined ? [] : [next - t];
+        });
+      });
+    } finally {
+      await context.close();
+    }
+  }
+
+  /** ms from the click on "Run auto-plan" to the first proposal row in the DOM, on a fresh page. */
+  async function autoPlanLatency() {
+    const context = await app.browser.newContext({ viewport: VIEWPORT, baseURL: app.url });
+    try {
+      const page = await planningPage(context);
+      const button = page.getByRole('button', { name: 'Run auto-plan' });
+      await button.waitFor();
+      await page.evaluate(() => {
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('.proposals .proposal') !== null) {
+            globalThis.__firstProposalAt = performance.now();
+            observer.disconnect();
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        document.addEventListener(
+          'click',
+          (event) => {
+            if (
+              event.target instanceof Element &&
+              event.target.closest('button')?.textContent === 'Run auto-plan'
+            )
+              globalThis.__autoPlanClickAt ??= performance.now();
+          },
+          { capture: true },
+        );
+      });
+      await button.click();
+      await page.locator('.proposals .proposal').first().waitFor({ timeout: 60_000 });
+      return await page.evaluate(() => globalThis.__firstProposalAt - globalThis.__autoPlanClickAt);
+    } finally {
+      await context.close();
+    }
+  }
+
   const quantile = (values, q) => {
     const sorted = [...values].sort((a, b) => a - b);
     const index = Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
@@ -204,6 +305,12 @@ try {
   process.stderr.write(`in-app: ${inApp.map(ms).join(', ')} ms\n`);
   const lateral = detail.radiographs.find((r) => r.view === 'lateral' && r.image !== null);
   const drag = await dragLatency(lateral.id);
+  const planChange = await planChangeLatency();
+  process.stderr.write(`plan change → prediction drawn: ${planChange.length} changes\n`);
+  await autoPlanLatency(); // warm-up
+  const autoPlanRuns = [];
+  for (let i = 0; i < RUNS; i++) autoPlanRuns.push(await autoPlanLatency());
+  process.stderr.write(`auto-plan: ${autoPlanRuns.map(ms).join(', ')} ms\n`);
   const { module: protocols } = await runnerImport(here('../apps/web/src/protocols/definitions.ts'));
   const quick = protocols.SAGITTAL_QUICK.steps;
 
@@ -225,6 +332,16 @@ try {
   );
   console.log(
     `\nSagittal quick protocol: ${quick.length} clicks for the full parameter set (${quick.filter((s) => s.target.kind === 'femoralHead').length} of them press-and-drag for a femoral head's radius; the second head is optional when the heads superimpose).`,
+  );
+  const fixed = (values, q) => (values.length === 0 ? '—' : quantile(values, q).toFixed(1));
+  console.log(
+    `\nOsteotomy angle changed → predicted spine redrawn (${planChange.length} changes of an L3 grade 3 angle, 25–34°,` +
+      ` on the demo case's planning page): median ${fixed(planChange, 0.5)} ms, p95 ${fixed(planChange, 0.95)} ms,` +
+      ` max ${planChange.length === 0 ? '—' : Math.max(...planChange).toFixed(1)} ms.`,
+  );
+  console.log(
+    `\nRun auto-plan → first proposal in the DOM (${RUNS} runs, fresh page each): median ` +
+      `${ms(quantile(autoPlanRuns, 0.5))} ms, p95 ${ms(quantile(autoPlanRuns, 0.95))} ms, best ${ms(Math.min(...autoPlanRuns))} ms.`,
   );
 } finally {
   await app.close();

@@ -80,6 +80,11 @@ describe('the planning page in a real browser', { timeout: 120_000 }, () => {
       .locator('.plan-film [data-testid="predicted-vertebrae"] [data-level="L1"][data-kind="predicted"]')
       .first()
       .waitFor({ timeout: 30_000 });
+    // The hinge of the PSO, and the targets drawn on the film (SRS-Schwab: SVA band, PT wedge).
+    expect(await page.locator('.plan-film [data-testid="osteotomy-hinges"]').textContent()).toMatch(
+      /L3 grade 3, 30° wedge/,
+    );
+    expect(await page.locator('.plan-film [data-testid="film-targets"]').textContent()).toMatch(/SVA target/);
 
     await page.getByLabel('Title').fill('E2E L3 PSO');
     await page.getByRole('button', { name: 'Save plan' }).click();
@@ -161,5 +166,87 @@ describe('the planning page in a real browser', { timeout: 120_000 }, () => {
     expect(put.status()).toBe(200);
     await page.getByRole('button', { name: 'Save new version' }).click();
     await page.getByText(/Not saved .* version 3 of “E2E L3 PSO”/).waitFor();
+  });
+  it('compares two saved plan versions side by side, all values from the core', async () => {
+    // A plan with a fusion range and two rods, saved through the API as version 1 (L3 PSO 30°) and 2 (20°).
+    const session = (await (await page.request.get('/api/v1/session')).json()) as { csrfToken: string };
+    const content = (angleDeg: number) => ({
+      format: 'spinerecon.plan/1',
+      fusion: { upperInstrumentedVertebra: 'T10', lowerInstrumentedVertebra: 'S1', pelvicFixation: 'none' },
+      osteotomies: [{ level: 'L3', grade: 3, angleDeg }],
+      cages: [],
+      vertebralBodyReplacements: [],
+      screws: [],
+      rods: [
+        { side: 'left', material: 'cobalt-chromium', diameterMm: 5.5, overhangMm: 10 },
+        { side: 'right', material: 'cobalt-chromium', diameterMm: 5.5, overhangMm: 10 },
+      ],
+    });
+    const created = await page.request.post(`/api/v1/cases/${caseId}/plans`, {
+      headers: { 'x-csrf-token': session.csrfToken },
+      data: { title: 'E2E T10–S1 rods', content: content(30) },
+    });
+    expect(created.status()).toBe(201);
+    const plan = (await created.json()) as { id: string };
+    const put = await page.request.put(`/api/v1/plans/${plan.id}`, {
+      headers: { 'x-csrf-token': session.csrfToken, 'if-match': '"1"' },
+      data: { title: 'E2E T10–S1 rods', content: content(20) },
+    });
+    expect(put.status()).toBe(200);
+
+    await page.goto(`/cases/${caseId}/plans`);
+    await page.getByRole('heading', { name: 'Compare plans' }).waitFor();
+    const compare = page.locator('.plan-compare');
+    await compare.locator('option', { hasText: 'E2E T10–S1 rods v2' }).first().waitFor({ state: 'attached' });
+    await compare.getByLabel('Plan A').selectOption({ label: 'E2E T10–S1 rods v1' });
+    await compare.getByLabel('Plan B').selectOption({ label: 'E2E T10–S1 rods v2' });
+    const ll = compare.locator('.plan-compare-table tr[data-parameter="lumbarLordosisDeg"][data-a][data-b]');
+    await ll.waitFor();
+    const a = Number(await ll.getAttribute('data-a'));
+    const b = Number(await ll.getAttribute('data-b'));
+    // Pelvis fixed: the PSO adds its angle to LL exactly (rigid geometry), so v1 − v2 = 30° − 20°.
+    expect(Math.abs(a - b - 10)).toBeLessThanOrEqual(2e-6);
+    await expect(ll.locator('td').nth(0).textContent()).resolves.toContain(a.toFixed(1));
+    await expect(ll.locator('td').nth(1).textContent()).resolves.toContain(b.toFixed(1));
+    await expect(compare.locator('tr[data-row="fusion"]').textContent()).resolves.toContain('T10–S1');
+    await expect(compare.locator('tr[data-row="osteotomies"]').textContent()).resolves.toContain(
+      'L3 grade 3, 30.0°',
+    );
+    await page
+      .locator('section.plan-panel')
+      .filter({ has: page.getByRole('heading', { name: 'Compare plans' }) })
+      .screenshot({ path: join(SCREENSHOT_DIR, 'planning-comparison.png') });
+  });
+
+  it('prints the rods as 1:1 templates with a 100 mm scale bar', async () => {
+    const item = page.locator('.plan-list > li').filter({ hasText: 'E2E T10–S1 rods' });
+    await item.getByRole('link', { name: 'Rod template' }).click();
+    await page.getByRole('heading', { name: 'Rod template (1:1)' }).waitFor();
+    const bar = page.getByTestId('scale-bar');
+    await bar.waitFor();
+    expect(await bar.getAttribute('width')).toBe('100mm');
+    const width = await bar.evaluate((el) => el.getBoundingClientRect().width);
+    expect(Math.abs(width - 377.95)).toBeLessThanOrEqual(0.5);
+    await page.getByText('check: this bar measures 100 mm at 100 % print scale').waitFor();
+    await expect(page.getByRole('note').filter({ hasText: 'Decision support only' }).count()).resolves.toBe(
+      1,
+    );
+    await expect(page.getByRole('button', { name: 'Print' }).count()).resolves.toBe(1);
+    const rods = page.locator('figure.rod-template');
+    await expect(rods.count()).resolves.toBe(2);
+    // Every instrumented level T10…S1 has its screw-head mark; the SVG is sized in millimetres.
+    const svg = page.locator('figure.rod-template[data-side="left"] svg.rod-template-svg');
+    expect(await svg.getAttribute('width')).toMatch(/^\d+(\.\d+)?mm$/);
+    await expect(svg.locator('g[data-level]').count()).resolves.toBe(9);
+    await expect(svg.locator('g[data-level="T10"]').count()).resolves.toBe(1);
+    await expect(svg.locator('g[data-level="S1"]').count()).resolves.toBe(1);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'planning-rod-template.png'), fullPage: true });
+    // Printed: only the templates (no app chrome, no Print button), the scale bar still 100 mm wide.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.app-header').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.safety-banner').isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('button', { name: 'Print' }).isVisible()).resolves.toBe(false);
+    await expect(bar.evaluate((el) => el.getBoundingClientRect().width)).resolves.toBeCloseTo(377.95, 0);
+    await page.emulateMedia({ media: 'screen' });
   });
 });

@@ -16,6 +16,10 @@ const PlanningPage = lazy(() =>
   import('./pages/PlanningPage').then((module) => ({ default: module.PlanningPage })),
 );
 
+const RodTemplatePage = lazy(() =>
+  import('./pages/RodTemplatePage').then((module) => ({ default: module.RodTemplatePage })),
+);
+
 export function App() {
   return (
     <SessionProvider>
@@ -44,6 +48,14 @@ export function App() {
               element={
                 <Suspense fallback={<p className="page-status">Loading the planning workspace…</p>}>
                   <PlanningPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="cases/:caseId/plans/:planId/rod-template"
+              element={
+                <Suspense fallback={<p className="page-status">Loading the rod template…</p>}>
+                  <RodTemplatePage />
                 </Suspense>
               }
             />

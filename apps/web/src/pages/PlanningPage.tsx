@@ -22,6 +22,7 @@ import { AlignmentTable } from '../planning/AlignmentTable';
 import { AutoPlanPanel } from '../planning/AutoPlanPanel';
 import { PlanEditor } from '../planning/PlanEditor';
 import { PlanFilm } from '../planning/PlanFilm';
+import { PlanComparison } from '../planning/PlanComparison';
 import { PlanList } from '../planning/PlanList';
 import { planApi, type StoredPlan } from '../planning/planApi';
 import { evaluatePlan, TARGET_SET_LABELS } from '../planning/planModel';
@@ -308,6 +309,9 @@ function Planning({ data }: { readonly data: PlanningData }) {
             after={output?.predictedCase.radiographs.find(
               (r): r is LateralRadiograph => r.view === 'lateral',
             )}
+            osteotomies={evaluation?.kind === 'ok' ? evaluation.plan.osteotomies : undefined}
+            targets={output?.targets.predicted}
+            targetSet={targetSet}
           />
 
           {spineCase !== undefined && (
@@ -331,6 +335,20 @@ function Planning({ data }: { readonly data: PlanningData }) {
               currentId={current?.id}
               revision={revision}
               onOpen={(id, v) => void open(id, v)}
+              templateLink={(id) =>
+                `/cases/${encodeURIComponent(detail.id)}/plans/${encodeURIComponent(id)}/rod-template${pelvis === 'fixed' ? '' : '?pelvis=compensating'}`
+              }
+            />
+          </section>
+
+          <section className="plan-panel" aria-labelledby="compare-title">
+            <h2 id="compare-title">Compare plans</h2>
+            <PlanComparison
+              plans={plans}
+              revision={revision}
+              spineCase={spineCase}
+              pelvis={pelvis}
+              targetSet={targetSet}
             />
           </section>
         </div>

@@ -1,14 +1,24 @@
-import type { LateralRadiograph } from '@spinerecon/core';
-import { useState } from 'react';
+import type { AlignmentTargets, LateralRadiograph, Osteotomy, TargetSetName } from '@spinerecon/core';
+import { useMemo, useState } from 'react';
 import type { Radiograph } from '../api/types';
 import { formatDate } from '../labels';
 import { RadiographViewer, type RadiographMediaType } from '../viewer/RadiographViewer';
-import { PredictedSpineOverlay, SimulatedFilm, simulatedFilmSegments } from './simulation';
+import { targetSetOf } from './planModel';
+import {
+  HingeMarkers,
+  osteotomyHinges,
+  PredictedSpineOverlay,
+  rangeOf,
+  SimulatedFilm,
+  simulatedFilmSegments,
+  TargetAnnotations,
+} from './simulation';
 
 // The case's standing lateral film in the viewer (navigate mode: pan, zoom, window/level), with the predicted
 // spine of the current plan drawn over it (simulation/PredictedSpineOverlay) when the plan can be simulated, and
 // the image simulation: the film cut at each osteotomy and its parts moved as the plan says (PNG/JPEG films; a
-// DICOM film would need its rendered canvas as the image, not done yet).
+// DICOM film would need its rendered canvas as the image, not done yet). On the ghost: each osteotomy's hinge with
+// its level, grade and wedge angle, and (toggle) what the chosen SVA and PT targets mean on the predicted film.
 
 const MEDIA_TYPES: readonly RadiographMediaType[] = ['application/dicom', 'image/png', 'image/jpeg'];
 
@@ -17,10 +27,36 @@ export interface PlanFilmProps {
   /** The film's landmarks as the core read them, and as the plan would leave them (when simulated). */
   readonly before: LateralRadiograph | undefined;
   readonly after: LateralRadiograph | undefined;
+  /** The plan's osteotomies, when `after` is their prediction: their hinges are drawn. */
+  readonly osteotomies?: readonly Osteotomy[];
+  /** The predicted film's alignment targets (`PlanOutput.targets.predicted`) and the chosen set. */
+  readonly targets?: AlignmentTargets;
+  readonly targetSet?: TargetSetName;
 }
 
-export function PlanFilm({ radiograph, before, after }: PlanFilmProps) {
+export function PlanFilm({ radiograph, before, after, osteotomies, targets, targetSet }: PlanFilmProps) {
   const [showBefore, setShowBefore] = useState(true);
+  const [showTargets, setShowTargets] = useState(true);
+  const hinges = useMemo(
+    () =>
+      osteotomies === undefined || before === undefined || after === undefined
+        ? []
+        : osteotomyHinges(osteotomies, before, after),
+    [osteotomies, before, after],
+  );
+  const chosen =
+    targets === undefined || targetSet === undefined ? undefined : targetSetOf(targets, targetSet);
+  const sva = rangeOf(chosen?.targets, 'sagittalVerticalAxisMm');
+  const pt = rangeOf(chosen?.targets, 'pelvicTiltDeg');
+  const calibrated = after?.pixelSpacingMm !== undefined;
+  const targetNote =
+    chosen === undefined
+      ? ''
+      : sva === undefined && pt === undefined
+        ? ` — ${chosen.name} has no SVA or PT target`
+        : sva !== undefined && !calibrated
+          ? ' — SVA band needs a calibrated film'
+          : '';
   const [simulateImage, setSimulateImage] = useState(false);
   const mediaType = MEDIA_TYPES.find((t) => t === radiograph?.image?.mediaType);
   const widthPx = radiograph?.image?.widthPx ?? null;
@@ -53,10 +89,19 @@ export function PlanFilm({ radiograph, before, after }: PlanFilmProps) {
             />
             Simulated film (cut at each osteotomy){canSimulateImage ? '' : ' — PNG/JPEG films only for now'}
           </label>
+          <label className="inline plan-check">
+            <input
+              type="checkbox"
+              checked={showTargets}
+              disabled={chosen === undefined}
+              onChange={(e) => setShowTargets(e.target.checked)}
+            />
+            Targets on the film{targetNote}
+          </label>
           <p className="plan-hint">
             {after === undefined
               ? 'No predicted spine: the plan is not valid or cannot be simulated.'
-              : 'Blue: the predicted spine of this plan; orange dashed: the preoperative landmarks.'}
+              : 'Blue: the predicted spine of this plan; orange dashed: the preoperative landmarks; pink: osteotomy hinges; green: the SVA and PT targets on the predicted film.'}
           </p>
           <div className="plan-film" data-predicted={after === undefined ? 'false' : 'true'}>
             <RadiographViewer
@@ -86,6 +131,17 @@ export function PlanFilm({ radiograph, before, after }: PlanFilmProps) {
                           showBefore={showBefore}
                           toScreen={(p) => toScreen([p[0], p[1]])}
                         />
+                        {showTargets && (sva !== undefined || pt !== undefined) ? (
+                          <TargetAnnotations
+                            film={after}
+                            sva={sva}
+                            pt={pt}
+                            toScreen={(p) => toScreen([p[0], p[1]])}
+                          />
+                        ) : null}
+                        {hinges.length === 0 ? null : (
+                          <HingeMarkers hinges={hinges} toScreen={(p) => toScreen([p[0], p[1]])} />
+                        )}
                       </>
                     )
               }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import type { PlanSummary } from '../api/types';
 import { messageOf } from '../api/client';
 import { formatDate } from '../labels';
@@ -12,9 +13,11 @@ export interface PlanListProps {
   /** Changes after every save: the versions shown are then loaded again. */
   readonly revision: number;
   readonly onOpen: (planId: string, version: number | undefined) => void;
+  /** Where the printable rod template of a plan (its latest version) is. */
+  readonly templateLink?: (planId: string) => string;
 }
 
-export function PlanList({ plans, currentId, revision, onOpen }: PlanListProps) {
+export function PlanList({ plans, currentId, revision, onOpen, templateLink }: PlanListProps) {
   const [expanded, setExpanded] = useState<string | undefined>(currentId);
   useEffect(() => setExpanded(currentId), [currentId]);
   if (plans.length === 0) return <p className="muted">No saved plan for this case yet.</p>;
@@ -35,6 +38,11 @@ export function PlanList({ plans, currentId, revision, onOpen }: PlanListProps) 
             >
               Versions
             </button>
+            {templateLink !== undefined && (
+              <Link className="small" to={templateLink(p.id)}>
+                Rod template
+              </Link>
+            )}
           </div>
           {expanded === p.id && <Versions planId={p.id} revision={revision} onOpen={onOpen} />}
         </li>

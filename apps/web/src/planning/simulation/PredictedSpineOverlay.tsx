@@ -3,7 +3,7 @@
 // of the predicted film, and optionally the preoperative outline, thin. Pure SVG, drawn in the overlay's
 // screen pixels; every position comes from the core's predicted film.
 import { centroid, LEVELS, type LateralRadiograph, type LateralVertebra, type Point } from '@spinerecon/core';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 
 export interface PredictedSpineOverlayProps {
   /** The preoperative standing lateral film (`PlanPrediction.lateral`). */
@@ -120,6 +120,10 @@ function Vertebrae(props: {
 
 export function PredictedSpineOverlay(props: PredictedSpineOverlayProps): ReactNode {
   const { before, after, showBefore = false } = props;
+  useEffect(() => {
+    // For `npm run bench:web`: from a change of the plan to the ghost drawn with the new predicted film.
+    performance.mark('spinerecon:prediction-drawn');
+  }, [after]);
   const toScreen = (p: readonly [number, number]) => props.toScreen(p);
   const c7 = vertebralCentroid(after.vertebrae.C7);
   const plumb =

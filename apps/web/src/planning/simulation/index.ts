@@ -16,3 +16,20 @@ export {
   type SegmentPart,
   type VertebraPoint,
 } from './segments';
+export {
+  HingeMarkers,
+  TargetAnnotations,
+  type HingeMarkersProps,
+  type TargetAnnotationsProps,
+} from './FilmAnnotations';
+export {
+  OPEN_PT_DEG,
+  osteotomyHinges,
+  ptWedge,
+  rangeOf,
+  svaBand,
+  type FilmHinge,
+  type PtWedge,
+  type SvaBand,
+  type TargetRange,
+} from './filmGeometry';
