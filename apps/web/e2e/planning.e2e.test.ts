@@ -120,6 +120,10 @@ describe('the planning page in a real browser', { timeout: 120_000 }, () => {
     await page.getByText('Saved “E2E L3 PSO” as version 2.').waitFor();
     const risks = page.locator('.risk-panel');
     await risks.locator('.risk').first().waitFor();
+    // A patient fact entered in the editor reaches the core's risk estimate (unknown until entered).
+    expect(await risks.textContent()).toMatch(/smoker: unknown/);
+    await page.getByLabel('Smoker').selectOption('yes');
+    await expect.poll(() => risks.textContent()).toMatch(/smoker: yes/);
     await risks.screenshot({ path: join(SCREENSHOT_DIR, 'planning-risk-panel.png') });
   });
 

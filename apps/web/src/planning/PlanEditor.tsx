@@ -1,3 +1,4 @@
+import { RiskFactorSection } from './RiskFactorSection';
 import {
   CAGE_APPROACHES,
   GRAFT_TYPES,
@@ -127,6 +128,7 @@ export function PlanEditor({ plan, onChange, errors, implants }: PlanEditorProps
         '$.screws',
         '$.rods',
         '$.boneGraft',
+        '$.riskFactors',
       ].some((prefix) => e.path.startsWith(prefix)),
   );
   return (
@@ -139,6 +141,7 @@ export function PlanEditor({ plan, onChange, errors, implants }: PlanEditorProps
       <ScrewSection plan={plan} set={set} errors={errors} implants={implants} />
       <RodSection plan={plan} set={set} errors={errors} implants={implants} />
       <GraftSection plan={plan} set={set} errors={errorsAt(errors, '$.boneGraft')} />
+      <RiskFactorSection plan={plan} set={set} errors={errorsAt(errors, '$.riskFactors')} />
     </div>
   );
 }
