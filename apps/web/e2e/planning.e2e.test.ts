@@ -1,6 +1,10 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- dcmjs has no types; the dicom package declares them
+/// <reference path="../../../packages/dicom/src/part10/dcmjsModule.d.ts" />
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticDicom } from '../../../packages/dicom/src/test-support/syntheticDicom';
 import { SCREENSHOT_DIR, startApp, type RunningApp } from './harness';
 
 // The planning page as a surgeon uses it on the demo case (its SYNTHETIC lateral landmark set): a grade 3
@@ -252,5 +256,67 @@ describe('the planning page in a real browser', { timeout: 120_000 }, () => {
     await expect(page.getByRole('button', { name: 'Print' }).isVisible()).resolves.toBe(false);
     await expect(bar.evaluate((el) => el.getBoundingClientRect().width)).resolves.toBeCloseTo(377.95, 0);
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('simulates a DICOM film too: rendered at full size, then cut at the osteotomy', async () => {
+    // A patient whose standing lateral film is a synthetic DICOM with the synthetic landmark set.
+    const session = await page.request.get('/api/v1/session');
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    const headers = { 'x-csrf-token': csrfToken };
+    const post = async <T>(path: string, data: unknown): Promise<T> => {
+      const response = await page.request.post(`/api/v1${path}`, { headers, data });
+      if (!response.ok()) throw new Error(`${path}: ${response.status()} ${await response.text()}`);
+      return (await response.json()) as T;
+    };
+    const patient = await post<{ id: string }>('/patients', {
+      mrn: 'E2E-DICOM-PLAN',
+      name: 'Synthetic Dicom',
+      birthDate: '1960-01-01',
+      sex: 'female',
+    });
+    const dicomCase = await post<{ id: string }>('/cases', { patientId: patient.id, diagnosis: 'kyphosis' });
+    const film = await post<{ id: string }>(`/cases/${dicomCase.id}/radiographs`, {
+      view: 'lateral',
+      anteriorOnImage: 'right',
+    });
+    const bytes = syntheticDicom({
+      rows: 5300,
+      columns: 2200,
+      bitsAllocated: 8,
+      attributes: { PixelSpacing: [0.15, 0.15] },
+    });
+    const uploaded = await page.request.put(`/api/v1/radiographs/${film.id}/image`, {
+      headers,
+      multipart: { file: { name: 'lateral.dcm', mimeType: 'application/dicom', buffer: Buffer.from(bytes) } },
+    });
+    expect(uploaded.status()).toBe(200);
+    const landmarks = (
+      JSON.parse(
+        readFileSync(
+          new URL('../../server/seed/synthetic-adult-deformity.case.json', import.meta.url),
+          'utf8',
+        ),
+      ) as {
+        radiographs: { view: string; vertebrae: unknown; femoralHeads: unknown }[];
+      }
+    ).radiographs.find((r) => r.view === 'lateral');
+    const saved = await page.request.put(`/api/v1/radiographs/${film.id}/landmarks`, {
+      headers,
+      data: { vertebrae: landmarks?.vertebrae, femoralHeads: landmarks?.femoralHeads },
+    });
+    expect(saved.status()).toBe(200);
+
+    await page.goto(`/cases/${dicomCase.id}/plans`);
+    await page
+      .locator('.alignment-table tr[data-parameter="lumbarLordosisDeg"][data-preoperative]')
+      .waitFor();
+    await page.getByRole('button', { name: 'Add osteotomy' }).click();
+    const osteotomy = page.locator('[data-osteotomy="0"]');
+    await osteotomy.getByLabel('Level').selectOption('L3');
+    await osteotomy.getByLabel('Grade').selectOption('3');
+    await page.getByLabel(/Simulated film/).check();
+    const simulated = page.getByTestId('simulated-film');
+    await expect.poll(() => simulated.locator('image').count(), { timeout: 60_000 }).toBe(2);
+    expect(await simulated.locator('image').first().getAttribute('href')).toMatch(/^blob:/);
   });
 });

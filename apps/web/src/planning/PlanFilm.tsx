@@ -1,7 +1,8 @@
 import type { AlignmentTargets, LateralRadiograph, Osteotomy, TargetSetName } from '@spinerecon/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Radiograph } from '../api/types';
 import { formatDate } from '../labels';
+import { renderedFilmUrl } from '../viewer/cornerstone';
 import { RadiographViewer, type RadiographMediaType } from '../viewer/RadiographViewer';
 import { targetSetOf } from './planModel';
 import {
@@ -16,8 +17,8 @@ import {
 
 // The case's standing lateral film in the viewer (navigate mode: pan, zoom, window/level), with the predicted
 // spine of the current plan drawn over it (simulation/PredictedSpineOverlay) when the plan can be simulated, and
-// the image simulation: the film cut at each osteotomy and its parts moved as the plan says (PNG/JPEG films; a
-// DICOM film would need its rendered canvas as the image, not done yet). On the ghost: each osteotomy's hinge with
+// the image simulation: the film cut at each osteotomy and its parts moved as the plan says (a DICOM film is first
+// rendered at one pixel per image pixel, since SVG shows PNG/JPEG only). On the ghost: each osteotomy's hinge with
 // its level, grade and wedge angle, and (toggle) what the chosen SVA and PT targets mean on the predicted film.
 
 const MEDIA_TYPES: readonly RadiographMediaType[] = ['application/dicom', 'image/png', 'image/jpeg'];
@@ -61,8 +62,47 @@ export function PlanFilm({ radiograph, before, after, osteotomies, targets, targ
   const mediaType = MEDIA_TYPES.find((t) => t === radiograph?.image?.mediaType);
   const widthPx = radiograph?.image?.widthPx ?? null;
   const heightPx = radiograph?.image?.heightPx ?? null;
-  const canSimulateImage =
-    mediaType !== undefined && mediaType !== 'application/dicom' && widthPx !== null && heightPx !== null;
+  const canSimulateImage = mediaType !== undefined && widthPx !== null && heightPx !== null;
+  const [renderedUrl, setRenderedUrl] = useState<string | undefined>();
+  const [renderError, setRenderError] = useState<string | undefined>();
+  const needsRendering =
+    simulateImage && mediaType === 'application/dicom' && widthPx !== null && heightPx !== null;
+  const filmId = radiograph?.id;
+  const filmVersion = radiograph?.image?.sha256;
+  useEffect(() => {
+    if (!needsRendering || filmId === undefined || widthPx === null || heightPx === null) return undefined;
+    let url: string | undefined;
+    let cancelled = false;
+    setRenderError(undefined);
+    renderedFilmUrl(
+      {
+        id: filmId,
+        mediaType: 'application/dicom',
+        ...(filmVersion === undefined ? {} : { version: filmVersion }),
+      },
+      widthPx,
+      heightPx,
+    ).then(
+      (made) => {
+        url = made;
+        if (cancelled) URL.revokeObjectURL(made);
+        else setRenderedUrl(made);
+      },
+      (error: unknown) =>
+        !cancelled && setRenderError(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      cancelled = true;
+      if (url !== undefined) URL.revokeObjectURL(url);
+      setRenderedUrl(undefined);
+    };
+  }, [needsRendering, filmId, filmVersion, widthPx, heightPx]);
+  const simulationImageUrl =
+    mediaType === 'application/dicom'
+      ? renderedUrl
+      : radiograph === undefined
+        ? undefined
+        : `/api/v1/radiographs/${encodeURIComponent(radiograph.id)}/image`;
   const segments =
     simulateImage && canSimulateImage && before !== undefined && after !== undefined
       ? simulatedFilmSegments(before, after, { widthPx, heightPx })
@@ -87,8 +127,14 @@ export function PlanFilm({ radiograph, before, after, osteotomies, targets, targ
               disabled={!canSimulateImage}
               onChange={(e) => setSimulateImage(e.target.checked)}
             />
-            Simulated film (cut at each osteotomy){canSimulateImage ? '' : ' — PNG/JPEG films only for now'}
+            Simulated film (cut at each osteotomy)
+            {needsRendering && renderedUrl === undefined && renderError === undefined
+              ? ' — preparing the film…'
+              : ''}
           </label>
+          {renderError === undefined ? null : (
+            <p role="alert">The film could not be prepared: {renderError}</p>
+          )}
           <label className="inline plan-check">
             <input
               type="checkbox"
@@ -116,9 +162,12 @@ export function PlanFilm({ radiograph, before, after, osteotomies, targets, targ
                   ? undefined
                   : (toScreen) => (
                       <>
-                        {segments !== undefined && widthPx !== null && heightPx !== null ? (
+                        {segments !== undefined &&
+                        simulationImageUrl !== undefined &&
+                        widthPx !== null &&
+                        heightPx !== null ? (
                           <SimulatedFilm
-                            imageUrl={`/api/v1/radiographs/${encodeURIComponent(radiograph.id)}/image`}
+                            imageUrl={simulationImageUrl}
                             widthPx={widthPx}
                             heightPx={heightPx}
                             segments={segments}

@@ -189,3 +189,23 @@ export function webImageFromRgba(
     voxelManager,
   };
 }
+
+/**
+ * The radiograph rendered at one canvas pixel per image pixel (its own window/level), as an object URL of a PNG:
+ * what the image simulation of a plan cuts and moves when the film is DICOM (SVG cannot show DICOM). The caller
+ * revokes the URL.
+ */
+export async function renderedFilmUrl(
+  radiograph: { id: string; mediaType: RadiographMediaType; version?: string },
+  widthPx: number,
+  heightPx: number,
+): Promise<string> {
+  await initCornerstone();
+  const canvas = document.createElement('canvas');
+  canvas.width = widthPx;
+  canvas.height = heightPx;
+  await utilities.loadImageToCanvas({ canvas, imageId: imageIdFor(radiograph), useCPURendering: true });
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (blob === null) throw new Error('the film could not be rendered for the image simulation');
+  return URL.createObjectURL(blob);
+}
