@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { RequireSession } from './auth/RequireSession';
 import { SessionProvider } from './auth/SessionContext';
@@ -20,6 +20,11 @@ const RodTemplatePage = lazy(() =>
   import('./pages/RodTemplatePage').then((module) => ({ default: module.RodTemplatePage })),
 );
 
+/** A page loaded on first use (the imaging and planning pages carry Cornerstone3D), with what it is loading. */
+function Lazy({ loading, page }: { readonly loading: string; readonly page: ReactNode }) {
+  return <Suspense fallback={<p className="page-status">{loading}</p>}>{page}</Suspense>;
+}
+
 export function App() {
   return (
     <SessionProvider>
@@ -37,27 +42,15 @@ export function App() {
             <Route path="cases/:id" element={<CasePage />} />
             <Route
               path="radiographs/:id"
-              element={
-                <Suspense fallback={<p className="page-status">Loading the imaging workspace…</p>}>
-                  <ImagingPage />
-                </Suspense>
-              }
+              element={<Lazy loading="Loading the imaging workspace…" page={<ImagingPage />} />}
             />
             <Route
               path="cases/:caseId/plans"
-              element={
-                <Suspense fallback={<p className="page-status">Loading the planning workspace…</p>}>
-                  <PlanningPage />
-                </Suspense>
-              }
+              element={<Lazy loading="Loading the planning workspace…" page={<PlanningPage />} />}
             />
             <Route
               path="cases/:caseId/plans/:planId/rod-template"
-              element={
-                <Suspense fallback={<p className="page-status">Loading the rod template…</p>}>
-                  <RodTemplatePage />
-                </Suspense>
-              }
+              element={<Lazy loading="Loading the rod template…" page={<RodTemplatePage />} />}
             />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -88,6 +88,23 @@ function NumberInput(props: {
   );
 }
 
+/** A number in a table cell, named for assistive technology by its column. */
+function CellNumber(props: {
+  readonly label: string;
+  readonly value: number | undefined;
+  readonly onChange: (value: number) => void;
+}) {
+  return (
+    <input
+      aria-label={props.label}
+      type="number"
+      step="any"
+      value={shown(props.value)}
+      onChange={(e) => props.onChange(num(e.target.value))}
+    />
+  );
+}
+
 function Select<T extends string>(props: {
   readonly label: string;
   readonly value: T;
@@ -540,34 +557,26 @@ function ScrewSection({
                     </select>
                   </td>
                   <td>
-                    <input
-                      aria-label="Screw diameter (mm)"
-                      type="number"
-                      step="any"
-                      value={shown(s.diameterMm)}
-                      onChange={(e) => update(i, { ...s, diameterMm: num(e.target.value) })}
+                    <CellNumber
+                      label="Screw diameter (mm)"
+                      value={s.diameterMm}
+                      onChange={(diameterMm) => update(i, { ...s, diameterMm })}
                     />
                   </td>
                   <td>
-                    <input
-                      aria-label="Screw length (mm)"
-                      type="number"
-                      step="any"
-                      value={shown(s.lengthMm)}
-                      onChange={(e) => update(i, { ...s, lengthMm: num(e.target.value) })}
+                    <CellNumber
+                      label="Screw length (mm)"
+                      value={s.lengthMm}
+                      onChange={(lengthMm) => update(i, { ...s, lengthMm })}
                     />
                   </td>
                   <td>
-                    <input
-                      aria-label="Pedicle width (mm)"
-                      type="number"
-                      step="any"
-                      value={shown(s.pedicleWidthMm)}
-                      onChange={(e) => {
-                        const { pedicleWidthMm: _p, ...rest } = s;
-                        void _p;
-                        const value = num(e.target.value);
-                        update(i, Number.isNaN(value) ? rest : { ...rest, pedicleWidthMm: value });
+                    <CellNumber
+                      label="Pedicle width (mm)"
+                      value={s.pedicleWidthMm}
+                      onChange={(pedicleWidthMm) => {
+                        const { pedicleWidthMm: _unset, ...rest } = s;
+                        update(i, Number.isNaN(pedicleWidthMm) ? rest : { ...rest, pedicleWidthMm });
                       }}
                     />
                   </td>
