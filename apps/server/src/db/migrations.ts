@@ -194,10 +194,125 @@ const imageFacts: Migration = {
   },
 };
 
+/** The operation record and everything after it (docs/decisions/0016). */
+const recovery: Migration = {
+  async up(db: Kysely<unknown>) {
+    for (const [owner, versions] of [
+      ['operations', 'operation_versions'],
+      ['hospital_stays', 'hospital_stay_versions'],
+      ['rehab_programmes', 'rehab_programme_versions'],
+    ] as const) {
+      await db.schema
+        .createTable(owner)
+        .addColumn('case_id', 'text', (c) => c.primaryKey().references('cases.id').onDelete('cascade'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable(versions)
+        .addColumn('case_id', 'text', (c) => c.notNull().references(`${owner}.case_id`).onDelete('cascade'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint(`${versions}_pk`, ['case_id', 'version'])
+        .execute();
+    }
+    await db.schema
+      .createTable('follow_up_visits')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+      .addColumn('label', 'text', (c) => c.notNull())
+      .addColumn('due_date', 'text', (c) => c.notNull())
+      .addColumn('visit_date', 'text')
+      .addColumn('notes', 'text', (c) => c.notNull().defaultTo(''))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('follow_up_visits_case').on('follow_up_visits').column('case_id').execute();
+    await db.schema.createIndex('follow_up_visits_due').on('follow_up_visits').column('due_date').execute();
+    await db.schema
+      .alterTable('radiographs')
+      .addColumn('visit_id', 'text', (c) => c.references('follow_up_visits.id').onDelete('set null'))
+      .execute();
+    await db.schema
+      .createTable('therapy_sessions')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+      .addColumn('session_date', 'text', (c) => c.notNull())
+      .addColumn('phase', 'text', (c) => c.notNull())
+      .addColumn('notes', 'text', (c) => c.notNull().defaultTo(''))
+      .addColumn('progress', 'text', (c) => c.notNull().defaultTo(''))
+      .addColumn('recorded_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('therapy_sessions_case').on('therapy_sessions').column('case_id').execute();
+    await db.schema
+      .createTable('complications')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+      .addColumn('visit_id', 'text', (c) => c.references('follow_up_visits.id').onDelete('set null'))
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('onset_date', 'text', (c) => c.notNull())
+      .addColumn('clavien_dindo', 'text', (c) => c.notNull())
+      .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
+      .addColumn('treatment', 'text', (c) => c.notNull().defaultTo(''))
+      .addColumn('resolution', 'text', (c) => c.notNull().defaultTo(''))
+      .addColumn('resolved_date', 'text')
+      .addColumn('recorded_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('complications_case').on('complications').column('case_id').execute();
+    await db.schema
+      .createTable('questionnaire_invitations')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+      .addColumn('visit_id', 'text', (c) => c.references('follow_up_visits.id').onDelete('set null'))
+      .addColumn('instrument', 'text', (c) => c.notNull())
+      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('answered_at', 'text')
+      .execute();
+    await db.schema
+      .createIndex('questionnaire_invitations_case')
+      .on('questionnaire_invitations')
+      .column('case_id')
+      .execute();
+    await db.schema
+      .createTable('questionnaire_responses')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+      .addColumn('visit_id', 'text', (c) => c.references('follow_up_visits.id').onDelete('set null'))
+      .addColumn('invitation_id', 'text', (c) =>
+        c.references('questionnaire_invitations.id').onDelete('set null'),
+      )
+      .addColumn('instrument', 'text', (c) => c.notNull())
+      .addColumn('answers', 'text', (c) => c.notNull())
+      .addColumn('score', 'text', (c) => c.notNull())
+      .addColumn('answered_at', 'text', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('recorded_by', 'text')
+      .execute();
+    await db.schema
+      .createIndex('questionnaire_responses_case')
+      .on('questionnaire_responses')
+      .column('case_id')
+      .execute();
+  },
+};
+
 class StaticMigrations implements MigrationProvider {
   constructor(private readonly engine: Engine) {}
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '0001-initial': initial(this.engine), '0002-image-facts': imageFacts };
+    return {
+      '0001-initial': initial(this.engine),
+      '0002-image-facts': imageFacts,
+      '0003-recovery': recovery,
+    };
   }
 }
 

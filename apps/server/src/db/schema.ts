@@ -80,6 +80,8 @@ export interface RadiographsTable {
   image_sha256: string | null;
   image_filename: string | null;
   description: string;
+  /** The follow-up visit this film belongs to; null before the operation or when not tied to a visit. */
+  visit_id: string | null;
   /** Version of the latest landmark set; 0 when none was saved yet. */
   landmark_version: number;
   created_at: string;
@@ -113,6 +115,94 @@ export interface PlanVersionsTable {
   created_at: string;
 }
 
+/** Owner row of a case's versioned recovery document (operation, hospital stay, rehabilitation): one per case. */
+export interface CaseDocumentsTable {
+  case_id: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseDocumentVersionsTable {
+  case_id: string;
+  version: number;
+  /** JSON: the document (docs/decisions/0016). */
+  content: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface FollowUpVisitsTable {
+  id: string;
+  case_id: string;
+  label: string;
+  due_date: string;
+  /** Null until the patient was seen. */
+  visit_date: string | null;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TherapySessionsTable {
+  id: string;
+  case_id: string;
+  session_date: string;
+  phase: string;
+  notes: string;
+  progress: string;
+  recorded_by: string;
+  created_at: string;
+}
+
+export interface ComplicationsTable {
+  id: string;
+  case_id: string;
+  visit_id: string | null;
+  /** One of the core's COMPLICATION_TYPES. */
+  type: string;
+  onset_date: string;
+  /** Clavien–Dindo grade (I, II, IIIa, IIIb, IVa, IVb, V). */
+  clavien_dindo: string;
+  description: string;
+  treatment: string;
+  resolution: string;
+  resolved_date: string | null;
+  recorded_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QuestionnaireInvitationsTable {
+  id: string;
+  case_id: string;
+  visit_id: string | null;
+  /** `odi`, `srs22r` or `pain`. */
+  instrument: string;
+  /** SHA-256 of the link's token: the link itself is shown once and not stored. */
+  token_hash: string;
+  expires_at: string;
+  created_by: string;
+  created_at: string;
+  answered_at: string | null;
+}
+
+export interface QuestionnaireResponsesTable {
+  id: string;
+  case_id: string;
+  visit_id: string | null;
+  invitation_id: string | null;
+  instrument: string;
+  /** JSON array of answers, null for a missing answer. */
+  answers: string;
+  /** JSON: the core's score of these answers. */
+  score: string;
+  answered_at: string;
+  /** `patient` (through a link) or `staff` (entered from paper). */
+  source: string;
+  recorded_by: string | null;
+}
+
 export interface AuditEventsTable {
   id: Generated<number>;
   at: string;
@@ -144,6 +234,17 @@ export interface Database {
   landmark_versions: LandmarkVersionsTable;
   plans: PlansTable;
   plan_versions: PlanVersionsTable;
+  operations: CaseDocumentsTable;
+  operation_versions: CaseDocumentVersionsTable;
+  hospital_stays: CaseDocumentsTable;
+  hospital_stay_versions: CaseDocumentVersionsTable;
+  rehab_programmes: CaseDocumentsTable;
+  rehab_programme_versions: CaseDocumentVersionsTable;
+  follow_up_visits: FollowUpVisitsTable;
+  therapy_sessions: TherapySessionsTable;
+  complications: ComplicationsTable;
+  questionnaire_invitations: QuestionnaireInvitationsTable;
+  questionnaire_responses: QuestionnaireResponsesTable;
   audit_events: AuditEventsTable;
   settings: SettingsTable;
 }

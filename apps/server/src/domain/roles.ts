@@ -15,6 +15,13 @@ export const PERMISSIONS = [
   'imaging:write',
   'plan:read',
   'plan:write',
+  /** Operation record, hospital stay, rehabilitation, visits, complications, outcomes (docs/decisions/0016). */
+  'recovery:read',
+  'operation:write',
+  /** Follow-up schedule and visits, complications, questionnaire links and answers entered by staff. */
+  'followup:write',
+  /** Hospital stay, rehabilitation programme and therapy sessions. */
+  'rehab:write',
   /** De-identified cases: pseudonym, age in years, sex, diagnosis, landmarks, measurements. */
   'research:read',
   /** The list of surgeons (id and display name) to assign a case to. */
@@ -33,6 +40,10 @@ const CLINICAL_WRITE: readonly Permission[] = [
   'imaging:write',
   'plan:read',
   'plan:write',
+  'recovery:read',
+  'operation:write',
+  'followup:write',
+  'rehab:write',
   'research:read',
   'surgeon:list',
 ];
@@ -43,7 +54,15 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   resident: CLINICAL_WRITE,
   // Rehabilitation needs the patient, the case, the films with their alignment and the operation plan;
   // a therapist changes none of them.
-  therapist: ['patient:read', 'case:read', 'imaging:read', 'plan:read', 'surgeon:list'],
+  therapist: [
+    'patient:read',
+    'case:read',
+    'imaging:read',
+    'plan:read',
+    'recovery:read',
+    'rehab:write',
+    'surgeon:list',
+  ],
   researcher: ['research:read'],
 };
 

@@ -91,6 +91,7 @@ export function createRadiographService(db: Executor, images: ImageStore) {
         image_sha256: null,
         image_filename: null,
         description: input.description ?? '',
+        visit_id: null,
         landmark_version: 0,
         created_at: at,
         updated_at: at,
