@@ -10,7 +10,7 @@ import { SCREENSHOT_DIR, startApp, type RunningApp } from './harness';
 // The planning page as a surgeon uses it on the demo case (its SYNTHETIC lateral landmark set): a grade 3
 // osteotomy (PSO) at L3 of 30° with the pelvis held fixed adds exactly 30° of lumbar lordosis (rigid
 // geometry in the core); auto-plan's first proposal adopted; saved as a named plan with versions, found again
-// after a reload.
+// after a reload; the fusion range picked by clicking vertebrae on the film; unsaved edits kept across a reload.
 
 const DEMO_NAME = 'DEMO — not a real patient';
 
@@ -20,6 +20,35 @@ async function demoCaseId(page: Page): Promise<string> {
   const demo = cases.items.find((c) => c.patientName === DEMO_NAME);
   if (demo === undefined) throw new Error('no demo case');
   return demo.id;
+}
+
+/** The plan draft this browser keeps for a case (planning/planDraftStore.ts), read in the page. */
+function storedDraft(
+  page: Page,
+  caseId: string,
+): Promise<{ plan: { boneGraft?: { volumeMl?: number } } } | undefined> {
+  return page.evaluate(
+    (id) =>
+      new Promise<{ plan: { boneGraft?: { volumeMl?: number } } } | undefined>((resolve, reject) => {
+        const open = indexedDB.open('spinerecon-plan-drafts', 1);
+        // Not made by the app yet: nothing stored (and nothing created here).
+        open.onupgradeneeded = () => {
+          open.transaction?.abort();
+          resolve(undefined);
+        };
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('planDrafts', 'readonly').objectStore('planDrafts').get(id);
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result as { plan: { boneGraft?: { volumeMl?: number } } } | undefined);
+          };
+          get.onerror = () => reject(get.error ?? new Error('IndexedDB'));
+        };
+      }),
+    caseId,
+  );
 }
 
 /** One row of the alignment table: the core's values (6 decimals) from its data attributes. */
@@ -46,7 +75,7 @@ describe('the planning page in a real browser', { timeout: 120_000 }, () => {
     page = await app.newPage({ width: 1440, height: 1000 });
     await app.signIn(page);
     caseId = await demoCaseId(page);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await app?.close();
@@ -137,7 +166,13 @@ describe('the planning page in a real browser', { timeout: 120_000 }, () => {
     const item = page.locator('.plan-list > li').filter({ hasText: 'E2E L3 PSO' });
     await item.waitFor();
     await expect(item.textContent()).resolves.toContain('v2');
-    await item.getByRole('button', { name: 'Versions' }).click();
+    // The smoker answer given after saving v2 was kept in the browser: restored on top of v2, whose versions
+    // are shown as for an opened plan.
+    await page.getByText(/Unsaved changes restored .*based on version 2/).waitFor();
+    await expect(page.getByLabel('Smoker').inputValue()).resolves.toBe('yes');
+    await expect(item.getByRole('button', { name: 'Versions' }).getAttribute('aria-expanded')).resolves.toBe(
+      'true',
+    );
     await item.locator('[data-version="2"]').waitFor();
     await item.locator('[data-version="1"]').waitFor();
     await item.getByRole('button', { name: 'Open v1' }).click();
@@ -203,7 +238,8 @@ describe('the planning page in a real browser', { timeout: 120_000 }, () => {
     expect(put.status()).toBe(200);
 
     await page.goto(`/cases/${caseId}/plans`);
-    await page.getByRole('heading', { name: 'Compare plans' }).waitFor();
+    // Loading the case, its films and landmarks can take a while on a busy machine.
+    await page.getByRole('heading', { name: 'Compare plans' }).waitFor({ timeout: 30_000 });
     const compare = page.locator('.plan-compare');
     await compare.locator('option', { hasText: 'E2E T10–S1 rods v2' }).first().waitFor({ state: 'attached' });
     await compare.getByLabel('Plan A').selectOption({ label: 'E2E T10–S1 rods v1' });
@@ -256,6 +292,94 @@ describe('the planning page in a real browser', { timeout: 120_000 }, () => {
     await expect(page.getByRole('button', { name: 'Print' }).isVisible()).resolves.toBe(false);
     await expect(bar.evaluate((el) => el.getBoundingClientRect().width)).resolves.toBeCloseTo(377.95, 0);
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('picks UIV and LIV by clicking vertebrae on the film, and keeps the unsaved edit across a reload', async () => {
+    await page.goto(`/cases/${caseId}/plans`);
+    await page.getByRole('heading', { name: 'Surgical planning' }).waitFor();
+    await page.getByRole('button', { name: 'New plan' }).click();
+    const detail = (await (await page.request.get(`/api/v1/cases/${caseId}`)).json()) as {
+      radiographs: { id: string; view: string; posture: string }[];
+    };
+    const film = detail.radiographs.find((r) => r.view === 'lateral' && r.posture === 'standing');
+    if (film === undefined) throw new Error('the demo has no standing lateral film');
+    const stored = (await (await page.request.get(`/api/v1/radiographs/${film.id}/landmarks`)).json()) as {
+      landmarks: { vertebrae: Record<string, Record<string, [number, number]>> };
+    };
+    /** Page coordinates of the middle of a vertebral body (the mean of its four corners) on the film. */
+    const onFilm = async (level: string): Promise<[number, number]> => {
+      const corners = Object.entries(stored.landmarks.vertebrae[level] ?? {})
+        .filter(([name]) => name !== 'centroid')
+        .map(([, p]) => p);
+      expect(corners).toHaveLength(4);
+      const centre: [number, number] = [
+        corners.reduce((sum, p) => sum + p[0], 0) / 4,
+        corners.reduce((sum, p) => sum + p[1], 0) / 4,
+      ];
+      const [sx, sy] = await page.evaluate(
+        ([id, p]) => {
+          const viewer = window.__spineViewer?.[id];
+          if (viewer === undefined) throw new Error('no viewer');
+          return viewer.imageToScreen(p);
+        },
+        [film.id, centre] as const,
+      );
+      const box = await page.locator('.plan-film .rv-viewport').boundingBox();
+      if (box === null) throw new Error('the film is not visible');
+      return [box.x + sx, box.y + sy];
+    };
+    const fusion = page.locator('[data-section="fusion"]');
+    // A select's label reads with its value ("UIV T10"): matched by its start.
+    const uiv = fusion.getByLabel('UIV');
+    const liv = fusion.getByLabel('LIV');
+    await page.locator('.plan-film .rv-viewer[data-state="ready"]').waitFor({ timeout: 30_000 });
+    await page.locator('.plan-film').scrollIntoViewIfNeeded();
+    await page.waitForFunction((id) => window.__spineViewer?.[id] !== undefined, film.id);
+
+    // First click: the UIV (the new fusion keeps its default LIV); second click: the LIV.
+    await page.getByRole('button', { name: 'Pick UIV/LIV on the film' }).click();
+    await page.mouse.click(...(await onFilm('L1')));
+    await expect.poll(() => uiv.inputValue()).toBe('L1');
+    await page.getByText('L1 picked: now click the lower instrumented vertebra.').waitFor();
+    await page.mouse.click(...(await onFilm('L4')));
+    await expect.poll(() => liv.inputValue()).toBe('L4');
+    await expect(uiv.inputValue()).resolves.toBe('L1');
+    await page.getByRole('button', { name: 'Pick UIV/LIV on the film' }).waitFor();
+
+    // Clicked bottom-up, the two are swapped; the range is drawn on the film.
+    await page.getByRole('button', { name: 'Pick UIV/LIV on the film' }).click();
+    await page.mouse.click(...(await onFilm('L5')));
+    await page.mouse.click(...(await onFilm('T12')));
+    await expect.poll(() => uiv.inputValue()).toBe('T12');
+    await expect(liv.inputValue()).resolves.toBe('L5');
+    const range = page.locator('.plan-film [data-testid="fusion-range"]');
+    await range.locator('[data-level="T12"][data-role="uiv"]').waitFor({ state: 'attached' });
+    await range.locator('[data-level="L5"][data-role="liv"]').waitFor({ state: 'attached' });
+    // L1 to L4 between them.
+    await expect(range.locator('[data-role="fused"]').count()).resolves.toBe(4);
+    await page.getByLabel('Estimated volume (ml)').fill('40');
+    // The draft is written to IndexedDB a moment after the change: reload once it is there.
+    await expect
+      .poll(() => storedDraft(page, caseId).then((draft) => draft?.plan.boneGraft?.volumeMl))
+      .toBe(40);
+
+    // Not saved: the edit is kept in the browser and comes back after a reload.
+    await page.reload();
+    await page.getByText(/Unsaved changes restored/).waitFor({ timeout: 30_000 });
+    await expect(uiv.inputValue()).resolves.toBe('T12');
+    await expect(liv.inputValue()).resolves.toBe('L5');
+    await expect(page.getByLabel('Estimated volume (ml)').inputValue()).resolves.toBe('40');
+
+    // Saved: the draft is gone, a reload shows no restored changes.
+    await page.getByLabel('Title').fill('E2E picked range');
+    await page.getByRole('button', { name: 'Save plan' }).click();
+    await page.getByText('Saved “E2E picked range” as version 1.').waitFor();
+    await expect.poll(() => storedDraft(page, caseId)).toBeUndefined();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Surgical planning' }).waitFor();
+    await page.locator('.plan-list > li').filter({ hasText: 'E2E picked range' }).waitFor();
+    await expect(page.getByText(/Unsaved changes restored/).count()).resolves.toBe(0);
+    await expect(fusion.getByLabel('Fusion', { exact: true }).isChecked()).resolves.toBe(false);
   });
 
   it('simulates a DICOM film too: rendered at full size, then cut at the osteotomy', async () => {

@@ -28,6 +28,8 @@ import { planApi, type StoredPlan } from '../planning/planApi';
 import { evaluatePlan, TARGET_SET_LABELS } from '../planning/planModel';
 import { RiskPanel } from '../planning/RiskPanel';
 import { buildSpineCase, type CaseBuild, type FilmWithLandmarks } from '../planning/spineCase';
+import type { PlanDraft } from '../planning/planDraft';
+import { loadPlanDraft, usePlanDraft } from '../planning/usePlanDraft';
 import '../planning/planning.css';
 import { loadLandmarks } from '../workspace/landmarkApi';
 
@@ -35,6 +37,8 @@ interface PlanningData {
   readonly detail: CaseDetail;
   readonly films: readonly FilmWithLandmarks[];
   readonly build: CaseBuild;
+  /** Unsaved changes this browser kept for the case (planning/planDraft.ts). */
+  readonly draft: PlanDraft | undefined;
 }
 
 async function loadPlanning(caseId: string, signal: AbortSignal): Promise<PlanningData> {
@@ -45,7 +49,7 @@ async function loadPlanning(caseId: string, signal: AbortSignal): Promise<Planni
       return { radiograph, landmarks: stored.version === 0 ? undefined : stored.landmarks };
     }),
   );
-  return { detail, films, build: buildSpineCase(detail, films) };
+  return { detail, films, build: buildSpineCase(detail, films), draft: await loadPlanDraft(caseId) };
 }
 
 const listPlans = (caseId: string) =>
@@ -68,7 +72,8 @@ export function PlanningPage() {
         <Link to={`/cases/${encodeURIComponent(caseId)}`}>Back to the case</Link>
       </section>
     );
-  return <Planning data={loaded.value} />;
+  // One editor per case: its plan, title and draft never carry over to another case.
+  return <Planning key={loaded.value.detail.id} data={loaded.value} />;
 }
 
 interface Current {
@@ -87,15 +92,24 @@ function standingLateral(films: readonly FilmWithLandmarks[]): Radiograph | unde
 }
 
 function Planning({ data }: { readonly data: PlanningData }) {
-  const { detail, build } = data;
-  const [plan, setPlan] = useState<SurgicalPlan>(EMPTY_PLAN);
-  const [title, setTitle] = useState('');
-  const [current, setCurrent] = useState<Current | undefined>(undefined);
+  const { detail, build, draft } = data;
+  const [plan, setPlan] = useState<SurgicalPlan>(draft?.plan ?? EMPTY_PLAN);
+  const [title, setTitle] = useState(draft?.title ?? '');
+  const [current, setCurrent] = useState<Current | undefined>(draft?.base);
+  const [restored, setRestored] = useState(draft !== undefined);
+  const drafts = usePlanDraft(detail.id, draft, { plan, title, base: current });
   const [pelvis, setPelvis] = useState<PelvisMode>('fixed');
   const [targetSet, setTargetSet] = useState<TargetSetName>('srs-schwab');
   const [plans, setPlans] = useState<readonly PlanSummary[]>(detail.plans);
   const [revision, setRevision] = useState(0);
-  const [notice, setNotice] = useState<Notice>(undefined);
+  const [notice, setNotice] = useState<Notice>(
+    draft === undefined
+      ? undefined
+      : {
+          kind: 'info',
+          text: `Unsaved changes restored (last changed ${new Date(draft.changedAt).toLocaleString()}${draft.base === undefined ? '' : `, based on version ${draft.base.openedVersion}`}). Save them, or discard them.`,
+        },
+  );
   const [saving, setSaving] = useState(false);
 
   const spineCase = build.ok ? build.spineCase : undefined;
@@ -125,6 +139,8 @@ function Planning({ data }: { readonly data: PlanningData }) {
     setTitle(stored.title);
     setCurrent({ id: stored.id, baseVersion: stored.latestVersion, openedVersion: stored.version });
     setNotice({ kind: 'info', text: note });
+    drafts.markClean(checked.value, stored.title);
+    setRestored(false);
   };
 
   const open = async (planId: string, version: number | undefined) => {
@@ -145,11 +161,18 @@ function Planning({ data }: { readonly data: PlanningData }) {
       return;
     }
     setSaving(true);
+    // What the editor showed when saved: once saved, it is no longer a draft.
+    const [savedPlan, savedTitle] = [plan, title];
+    const saved = () => {
+      drafts.markClean(savedPlan, savedTitle);
+      setRestored(false);
+    };
     try {
       if (current === undefined) {
         const created = await planApi.create(detail.id, name, evaluation.plan);
         setCurrent({ id: created.id, baseVersion: created.version, openedVersion: created.version });
         setNotice({ kind: 'ok', text: `Saved “${created.title}” as version ${created.version}.` });
+        saved();
       } else {
         const outcome = await planApi.save(current.id, current.baseVersion, name, evaluation.plan);
         if (outcome.kind === 'conflict') {
@@ -169,6 +192,7 @@ function Planning({ data }: { readonly data: PlanningData }) {
             kind: 'ok',
             text: `Saved “${outcome.plan.title}” as version ${outcome.plan.version}.`,
           });
+          saved();
         }
       }
       await refreshPlans();
@@ -184,6 +208,14 @@ function Planning({ data }: { readonly data: PlanningData }) {
     setTitle('');
     setCurrent(undefined);
     setNotice({ kind: 'info', text: 'A new, empty plan.' });
+    drafts.markClean(EMPTY_PLAN, '');
+    setRestored(false);
+  };
+
+  /** Drops the restored changes: back to the version they were based on, or to a new plan. */
+  const discardRestored = () => {
+    if (current === undefined) startNew();
+    else void open(current.id, current.openedVersion);
   };
 
   const lateral = standingLateral(data.films);
@@ -258,6 +290,17 @@ function Planning({ data }: { readonly data: PlanningData }) {
                 {notice.text}
               </p>
             )}
+            {restored && (
+              <button type="button" className="small secondary" onClick={discardRestored}>
+                Discard unsaved changes
+              </button>
+            )}
+            {drafts.failed && (
+              <p className="plan-hint" role="status">
+                This browser cannot keep unsaved changes (IndexedDB unavailable): save before leaving the
+                page.
+              </p>
+            )}
           </section>
           <PlanEditor plan={plan} onChange={setPlan} errors={errors} implants={output?.implants} />
         </div>
@@ -312,6 +355,8 @@ function Planning({ data }: { readonly data: PlanningData }) {
             osteotomies={evaluation?.kind === 'ok' ? evaluation.plan.osteotomies : undefined}
             targets={output?.targets.predicted}
             targetSet={targetSet}
+            fusion={plan.fusion}
+            onFusionChange={(fusion) => setPlan((p) => ({ ...p, fusion }))}
           />
 
           {spineCase !== undefined && (

@@ -1,8 +1,10 @@
 import { RiskFactorSection } from './RiskFactorSection';
+import { ScrewSizingTable } from './ScrewSizingTable';
 import {
   CAGE_APPROACHES,
   GRAFT_TYPES,
   LEVELS,
+  levelIndex,
   OSTEOTOMY_GRADES,
   PELVIC_FIXATIONS,
   ROD_MATERIALS,
@@ -30,8 +32,8 @@ const GRADES: readonly SchwabGrade[] = [1, 2, 3, 4, 5, 6];
 const VERTEBRAE: readonly Level[] = LEVELS.filter((l) => l !== 'S1');
 const DISCS: readonly Level[] = LEVELS.filter((l) => l !== 'S1' && l !== 'C1');
 /**
- * Starting values for a new screw or rod, for the surgeon to edit: not computed (a lateral film shows
- * neither the pedicle width nor the screw's path; sizeImplants says so and gives the body depth).
+ * Starting values for a new screw or rod, for the surgeon to edit: not computed and not a suggestion (a lateral
+ * film shows neither the pedicle width nor the screw's path; sizeImplants says so and gives the body depth).
  */
 const NEW_SCREW = { diameterMm: 6.5, lengthMm: 45 } as const;
 const NEW_ROD = { material: 'cobalt-chromium', diameterMm: 6 } as const;
@@ -507,13 +509,16 @@ function ScrewSection({
                 className="small secondary"
                 onClick={() => set({ screws: [...plan.screws, ...missing] })}
               >
-                Add the {missing.length} suggested screws
+                Add the {missing.length} missing screws (both sides of each level)
               </button>
             )}{' '}
-            New screws start at {NEW_SCREW.diameterMm} × {NEW_SCREW.lengthMm} mm unless a pedicle width gives
-            a limit: edit them.
+            Added screws start at {NEW_SCREW.diameterMm} × {NEW_SCREW.lengthMm} mm (starting values to edit,
+            not a suggestion), or at the diameter limit where a pedicle width was entered.
           </p>
         )
+      )}
+      {implants === undefined || implants.undetermined !== undefined ? null : (
+        <ScrewSizingTable implants={implants} />
       )}
       {plan.screws.length > 0 && (
         <table className="plan-table">
@@ -691,8 +696,19 @@ function RodSection({
   );
 }
 
+/** The motion segments between UIV and LIV, when the range is valid. */
+function fusedSegments(plan: SurgicalPlan): { readonly range: string; readonly count: number } | undefined {
+  const fusion = plan.fusion;
+  if (fusion === undefined) return undefined;
+  const count = levelIndex(fusion.lowerInstrumentedVertebra) - levelIndex(fusion.upperInstrumentedVertebra);
+  return count > 0
+    ? { range: `${fusion.upperInstrumentedVertebra}–${fusion.lowerInstrumentedVertebra}`, count }
+    : undefined;
+}
+
 function GraftSection({ plan, set, errors }: SectionProps) {
   const graft = plan.boneGraft;
+  const segments = fusedSegments(plan);
   const types = graft?.types ?? [];
   const toggle = (type: GraftType, on: boolean) => {
     const next = on ? [...types, type] : types.filter((t) => t !== type);
@@ -719,7 +735,8 @@ function GraftSection({ plan, set, errors }: SectionProps) {
       </div>
       <div className="plan-row">
         <NumberInput
-          label="Volume (ml)"
+          label="Estimated volume (ml)"
+          name="graft-volume"
           value={graft?.volumeMl}
           onChange={(volumeMl) =>
             set({
@@ -728,6 +745,13 @@ function GraftSection({ plan, set, errors }: SectionProps) {
           }
         />
       </div>
+      <p className="plan-hint" data-testid="graft-volume-note">
+        The estimated volume is entered by the surgeon: no published per-level graft volume could be verified,
+        so none is computed.
+        {segments === undefined
+          ? ''
+          : ` The fusion ${segments.range} spans ${segments.count} motion segment${segments.count === 1 ? '' : 's'}.`}
+      </p>
       <Errors errors={errors} />
     </fieldset>
   );

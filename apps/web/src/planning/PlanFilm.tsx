@@ -1,9 +1,22 @@
-import type { AlignmentTargets, LateralRadiograph, Osteotomy, TargetSetName } from '@spinerecon/core';
+import type {
+  AlignmentTargets,
+  FusionRange,
+  LateralRadiograph,
+  Level,
+  Osteotomy,
+  TargetSetName,
+} from '@spinerecon/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { Radiograph } from '../api/types';
 import { formatDate } from '../labels';
 import { renderedFilmUrl } from '../viewer/cornerstone';
-import { RadiographViewer, type RadiographMediaType } from '../viewer/RadiographViewer';
+import {
+  RadiographViewer,
+  type ImagePointerEvent,
+  type RadiographMediaType,
+} from '../viewer/RadiographViewer';
+import { FusionRangeOverlay } from './FusionRangeOverlay';
+import { pickFusionLevel, vertebraAt } from './levelPicking';
 import { targetSetOf } from './planModel';
 import {
   HingeMarkers,
@@ -20,6 +33,8 @@ import {
 // the image simulation: the film cut at each osteotomy and its parts moved as the plan says (a DICOM film is first
 // rendered at one pixel per image pixel, since SVG shows PNG/JPEG only). On the ghost: each osteotomy's hinge with
 // its level, grade and wedge angle, and (toggle) what the chosen SVA and PT targets mean on the predicted film.
+// The fusion range is drawn on the preoperative vertebrae and can be picked there: in "Pick UIV/LIV on the film"
+// the first vertebra clicked becomes the UIV, the second the LIV (levelPicking.ts; the level list stays).
 
 const MEDIA_TYPES: readonly RadiographMediaType[] = ['application/dicom', 'image/png', 'image/jpeg'];
 
@@ -33,11 +48,50 @@ export interface PlanFilmProps {
   /** The predicted film's alignment targets (`PlanOutput.targets.predicted`) and the chosen set. */
   readonly targets?: AlignmentTargets;
   readonly targetSet?: TargetSetName;
+  /** The plan's fusion range, drawn on the preoperative vertebrae. */
+  readonly fusion?: FusionRange;
+  /** Picking on the film changes the fusion range through this. */
+  readonly onFusionChange?: (fusion: FusionRange) => void;
 }
 
-export function PlanFilm({ radiograph, before, after, osteotomies, targets, targetSet }: PlanFilmProps) {
+type Picking =
+  { readonly on: false } | { readonly on: true; readonly first: Level | undefined; readonly missed: boolean };
+
+export function PlanFilm({
+  radiograph,
+  before,
+  after,
+  osteotomies,
+  targets,
+  targetSet,
+  fusion,
+  onFusionChange,
+}: PlanFilmProps) {
   const [showBefore, setShowBefore] = useState(true);
   const [showTargets, setShowTargets] = useState(true);
+  const [showFusion, setShowFusion] = useState(true);
+  const [picking, setPicking] = useState<Picking>({ on: false });
+  const canPick = before !== undefined && onFusionChange !== undefined;
+  useEffect(() => {
+    if (!picking.on) return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setPicking({ on: false });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [picking.on]);
+  const onImagePointer = (event: ImagePointerEvent) => {
+    if (!picking.on || event.type !== 'down' || event.button !== 0) return;
+    if (before === undefined || onFusionChange === undefined) return;
+    const level = vertebraAt(before, event.image);
+    if (level === undefined) {
+      setPicking({ ...picking, missed: true });
+      return;
+    }
+    const next = pickFusionLevel(fusion, picking.first, level);
+    onFusionChange(next.fusion);
+    setPicking(next.first === undefined ? { on: false } : { on: true, first: next.first, missed: false });
+  };
   const hinges = useMemo(
     () =>
       osteotomies === undefined || before === undefined || after === undefined
@@ -144,25 +198,59 @@ export function PlanFilm({ radiograph, before, after, osteotomies, targets, targ
             />
             Targets on the film{targetNote}
           </label>
+          <label className="inline plan-check">
+            <input type="checkbox" checked={showFusion} onChange={(e) => setShowFusion(e.target.checked)} />
+            Fusion range
+          </label>
+          <div className="plan-row plan-pick">
+            <button
+              type="button"
+              className="small secondary"
+              aria-pressed={picking.on}
+              disabled={!canPick}
+              onClick={() =>
+                setPicking(picking.on ? { on: false } : { on: true, first: undefined, missed: false })
+              }
+            >
+              {picking.on ? 'Stop picking' : 'Pick UIV/LIV on the film'}
+            </button>
+            <span className="plan-hint" role="status" data-picking={picking.on ? 'on' : 'off'}>
+              {!canPick
+                ? 'Picking needs the landmarks of this film.'
+                : !picking.on
+                  ? ''
+                  : `${
+                      picking.first === undefined
+                        ? 'Click the upper instrumented vertebra (UIV) on the film.'
+                        : `${picking.first} picked: now click the ${picking.first === 'S1' ? 'upper' : 'lower'} instrumented vertebra.`
+                    }${picking.missed ? ' No marked vertebra there: click inside a vertebral body.' : ''} Esc stops.`}
+            </span>
+          </div>
           <p className="plan-hint">
             {after === undefined
               ? 'No predicted spine: the plan is not valid or cannot be simulated.'
               : 'Blue: the predicted spine of this plan; orange dashed: the preoperative landmarks; pink: osteotomy hinges; green: the SVA and PT targets on the predicted film.'}
           </p>
-          <div className="plan-film" data-predicted={after === undefined ? 'false' : 'true'}>
+          <div
+            className="plan-film"
+            data-predicted={after === undefined ? 'false' : 'true'}
+            data-picking={picking.on ? 'on' : 'off'}
+          >
             <RadiographViewer
               radiographId={radiograph.id}
               mediaType={mediaType}
               imageVersion={radiograph.image?.sha256}
-              mode="navigate"
+              mode={picking.on ? 'place' : 'navigate'}
               tool="pan"
+              onImagePointer={onImagePointer}
               label={`Lateral radiograph, standing${radiograph.takenOn === null ? '' : `, ${formatDate(radiograph.takenOn)}`}`}
               overlay={
-                before === undefined || after === undefined
+                before === undefined
                   ? undefined
                   : (toScreen) => (
                       <>
-                        {segments !== undefined &&
+                        {after !== undefined &&
+                        segments !== undefined &&
                         simulationImageUrl !== undefined &&
                         widthPx !== null &&
                         heightPx !== null ? (
@@ -174,13 +262,23 @@ export function PlanFilm({ radiograph, before, after, osteotomies, targets, targ
                             toScreen={(p) => toScreen([p[0], p[1]])}
                           />
                         ) : null}
-                        <PredictedSpineOverlay
-                          before={before}
-                          after={after}
-                          showBefore={showBefore}
-                          toScreen={(p) => toScreen([p[0], p[1]])}
-                        />
-                        {showTargets && (sva !== undefined || pt !== undefined) ? (
+                        {after === undefined ? null : (
+                          <PredictedSpineOverlay
+                            before={before}
+                            after={after}
+                            showBefore={showBefore}
+                            toScreen={(p) => toScreen([p[0], p[1]])}
+                          />
+                        )}
+                        {showFusion || picking.on ? (
+                          <FusionRangeOverlay
+                            film={before}
+                            fusion={fusion}
+                            {...(picking.on && picking.first !== undefined ? { pending: picking.first } : {})}
+                            toScreen={(p) => toScreen([p[0], p[1]])}
+                          />
+                        ) : null}
+                        {after !== undefined && showTargets && (sva !== undefined || pt !== undefined) ? (
                           <TargetAnnotations
                             film={after}
                             sva={sva}

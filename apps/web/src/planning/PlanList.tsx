@@ -43,6 +43,14 @@ export function PlanList({ plans, currentId, revision, onOpen, templateLink }: P
                 Rod template
               </Link>
             )}
+            <a
+              className="small"
+              href={`/api/v1/plans/${encodeURIComponent(p.id)}/report.pdf`}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              Planning report (PDF)
+            </a>
           </div>
           {expanded === p.id && <Versions planId={p.id} revision={revision} onOpen={onOpen} />}
         </li>

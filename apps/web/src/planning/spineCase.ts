@@ -45,8 +45,9 @@ export type CaseBuild =
 const isSex = (value: string): value is Sex => (SEXES as readonly string[]).includes(value);
 
 /**
- * The `spinerecon.case/1` case of the films that have landmarks. Films without a set are left out and named
- * in `skipped`; a film whose set the case reader refuses is left out with the reader's message.
+ * The `spinerecon.case/1` case of the preoperative films that have landmarks. Films without a set and films of
+ * a follow-up visit are left out and named in `skipped`; a film whose set the case reader refuses is left out
+ * with the reader's message.
  */
 export function buildSpineCase(
   detail: CaseDetail,
@@ -56,6 +57,12 @@ export function buildSpineCase(
   const skipped: string[] = [];
   const radiographs: Record<string, unknown>[] = [];
   for (const { radiograph, landmarks } of films) {
+    if (radiograph.visitId !== undefined && radiograph.visitId !== null) {
+      skipped.push(
+        `${radiograph.view} film ${radiograph.takenOn ?? radiograph.id}: a follow-up film, not planned on`,
+      );
+      continue;
+    }
     if (landmarks === undefined || Object.keys(landmarks.vertebrae).length === 0) {
       skipped.push(`${radiograph.view} film ${radiograph.takenOn ?? radiograph.id}: no landmarks yet`);
       continue;
