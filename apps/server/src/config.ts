@@ -19,6 +19,10 @@ export interface ServerConfig {
   readonly sessionHours: number;
   readonly maxImageBytes: number;
   readonly loginAttemptsPerMinute: number;
+  /** Lifetime of a patient questionnaire link, in days (a link may ask for another, up to 365). */
+  readonly questionnaireDays: number;
+  /** Requests per minute per client address on the public questionnaire routes (per server). */
+  readonly questionnaireRequestsPerMinute: number;
   readonly logLevel: string;
   readonly postgresPoolSize: number;
   readonly oidc: OidcConfig | undefined;
@@ -80,6 +84,8 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): ServerC
     sessionHours: integer(env, 'SPINERECON_SESSION_HOURS', 12, 1, 24 * 30),
     maxImageBytes: integer(env, 'SPINERECON_MAX_IMAGE_MB', 200, 1, 10_000) * 1024 * 1024,
     loginAttemptsPerMinute: integer(env, 'SPINERECON_LOGIN_RATE_LIMIT', 10, 1, 100_000),
+    questionnaireDays: integer(env, 'SPINERECON_QUESTIONNAIRE_DAYS', 14, 1, 365),
+    questionnaireRequestsPerMinute: integer(env, 'SPINERECON_QUESTIONNAIRE_RATE_LIMIT', 30, 1, 100_000),
     logLevel: env.SPINERECON_LOG_LEVEL ?? 'info',
     postgresPoolSize: integer(env, 'SPINERECON_PG_POOL_SIZE', 10, 1, 1000),
     oidc: readOidc(env),

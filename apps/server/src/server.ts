@@ -19,8 +19,19 @@ import { createMeasurementReportService } from './services/measurementReportServ
 import { createPacsService } from './services/pacsService.js';
 import { createPatientService } from './services/patientService.js';
 import { createPlanService } from './services/planService.js';
+import { createReportService } from './reports/reportService.js';
+import { systemClock, type Clock } from './services/clock.js';
+import { createOutcomeService } from './services/outcomeService.js';
+import { createAlignmentService } from './services/alignmentService.js';
+import { createComplicationService } from './services/complicationService.js';
+import { createFollowUpService } from './services/followUpService.js';
+import { createOperationService } from './services/operationService.js';
+import { createRecoveryDocumentService } from './services/recoveryDocumentService.js';
+import { createTherapySessionService } from './services/therapySessionService.js';
+import { createQuestionnaireService } from './services/questionnaireService.js';
 import { createRadiographService } from './services/radiographService.js';
 import { createResearchService } from './services/researchService.js';
+import { createExchangeService } from './exchange/exchangeService.js';
 import { createUserService } from './services/userService.js';
 
 export interface RunningServer {
@@ -36,6 +47,8 @@ export interface RunningServer {
 export interface StartOptions {
   /** Where the JSON log lines go (standard output by default). */
   readonly logDestination?: DestinationStream;
+  /** The clock of time-limited links (questionnaires) and of "today" (visits due, dates not in the future); tests move it. The real time by default. */
+  readonly clock?: Clock;
 }
 
 export function openStorage(
@@ -47,7 +60,7 @@ export function openStorage(
     : openPostgres(config.databaseUrl, config.postgresPoolSize, onIdleError);
 }
 
-export function createServices(config: ServerConfig, storage: Storage): Services {
+export function createServices(config: ServerConfig, storage: Storage, clock: Clock = systemClock): Services {
   const db = storage.db;
   const images = new ImageStore(config.imageDir);
   const radiographs = createRadiographService(db, images);
@@ -62,8 +75,18 @@ export function createServices(config: ServerConfig, storage: Storage): Services
     radiographs,
     landmarks: createLandmarkService(db),
     plans: createPlanService(db),
+    questionnaires: createQuestionnaireService(db, { linkDays: config.questionnaireDays, clock }),
+    outcomes: createOutcomeService(db, clock),
+    operations: createOperationService(db, clock),
+    recoveryDocuments: createRecoveryDocumentService(db, clock),
+    therapySessions: createTherapySessionService(db, clock),
+    followUp: createFollowUpService(db, clock),
+    alignment: createAlignmentService(db, clock),
+    complications: createComplicationService(db, clock),
     research: createResearchService(db, createDeidentifiedImages(db, images, config.researchDates)),
+    exchange: createExchangeService(db, config.researchDates),
     reports,
+    pdfReports: createReportService(db, images, clock),
     pacs: createPacsService(db, config.dicomWeb, radiographs, reports, config.maxImageBytes),
     oidc: config.oidc === undefined ? undefined : createOidcLogin(config.oidc, db),
   };
@@ -77,7 +100,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   );
   try {
     await migrate(storage.db, storage.engine);
-    const services = createServices(config, storage);
+    const services = createServices(config, storage, options.clock);
     const firstAdmin = await createFirstAdmin(storage.db, config.adminPassword);
     if (config.seedDemo) {
       const admin = firstAdmin?.user ?? (await findUserByUsername(storage.db, 'admin'));
@@ -97,6 +120,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       trustProxy: config.trustProxy,
       maxImageBytes: config.maxImageBytes,
       loginAttemptsPerMinute: config.loginAttemptsPerMinute,
+      questionnaireRequestsPerMinute: config.questionnaireRequestsPerMinute,
       webDir: config.webDir,
     });
     await app.listen({ host: config.host, port: config.port });

@@ -12,6 +12,18 @@ export const RESOURCE_TYPES = [
   'pacs',
   /** A measurement report (DICOM SR) built from a radiograph's landmarks. */
   'measurement-report',
+  /** Recovery (docs/decisions/0016): the operation record, hospital stay, rehabilitation programme,
+   * therapy sessions, follow-up visits (with their alignment) and complications. */
+  'operation',
+  'hospital-stay',
+  'rehabilitation',
+  'therapy-session',
+  'follow-up-visit',
+  'complication',
+  /** A questionnaire link or answers (patient-reported outcomes). */
+  'questionnaire',
+  /** Alignment and outcome scores over time of one case, or a surgeon's rates across cases. */
+  'outcomes',
   'user',
   'session',
   'audit',

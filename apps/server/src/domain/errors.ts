@@ -15,6 +15,8 @@ export type ProblemKind =
   | 'conflict'
   | 'precondition-failed'
   | 'precondition-required'
+  /** Existed, and is no more: a used or expired questionnaire link. */
+  | 'gone'
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'too-many-requests'

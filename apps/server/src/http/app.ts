@@ -18,9 +18,16 @@ import { caseRoutes } from './routes/caseRoutes.js';
 import { landmarkRoutes } from './routes/landmarkRoutes.js';
 import { patientRoutes } from './routes/patientRoutes.js';
 import { planRoutes } from './routes/planRoutes.js';
+import { outcomeRoutes } from './routes/outcomeRoutes.js';
+import { followUpRoutes } from './routes/followUpRoutes.js';
+import { operationRoutes } from './routes/operationRoutes.js';
+import { recoveryRoutes } from './routes/recoveryRoutes.js';
+import { questionnaireRoutes } from './routes/questionnaireRoutes.js';
 import { radiographRoutes } from './routes/radiographRoutes.js';
 import { pacsRoutes } from './routes/pacsRoutes.js';
 import { researchRoutes } from './routes/researchRoutes.js';
+import { exchangeRoutes } from './routes/exchangeRoutes.js';
+import { reportRoutes } from './routes/reportRoutes.js';
 import { sessionRoutes } from './routes/sessionRoutes.js';
 import { systemRoutes } from './routes/systemRoutes.js';
 import type { Services } from './services.js';
@@ -34,6 +41,8 @@ export interface AppOptions {
   readonly trustProxy: boolean | number | string;
   readonly maxImageBytes: number;
   readonly loginAttemptsPerMinute: number;
+  /** Public questionnaire requests per minute per client address. */
+  readonly questionnaireRequestsPerMinute: number;
   /** The built web app to serve at `/`; none when undefined. */
   readonly webDir?: string;
 }
@@ -105,7 +114,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(landmarkRoutes);
       await api.register(planRoutes);
       await api.register(researchRoutes);
+      await api.register(exchangeRoutes);
       await api.register(pacsRoutes);
+      await api.register(reportRoutes);
+      await api.register(questionnaireRoutes, {
+        publicRequestsPerMinute: options.questionnaireRequestsPerMinute,
+      });
+      await api.register(outcomeRoutes);
+      await api.register(operationRoutes);
+      await api.register(recoveryRoutes);
+      await api.register(followUpRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -12,6 +12,7 @@ const STATUS: Readonly<Record<ProblemKind, number>> = {
   conflict: 409,
   'precondition-failed': 412,
   'precondition-required': 428,
+  gone: 410,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'too-many-requests': 429,

@@ -7,6 +7,10 @@ import { USER_PASSWORD, startTestServer, type TestServer } from '../test-support
 import type { AuditEvent, Page, Plan } from '../test-support/types.js';
 
 // Every route × every role, as README.md's roles table says (test-support/roleTable.ts), and 401 without a session.
+// A role's test calls every route (PDF reports and FHIR bundles included): the timeouts are hang guards, not speed
+// targets (docs/benchmarks.md measures speed).
+const SETUP_TIMEOUT_MS = 120_000;
+const ROLE_TIMEOUT_MS = 300_000;
 
 describe.each(ENGINES)('route × role matrix on %s', (engine) => {
   let t: TestServer;
@@ -31,7 +35,7 @@ describe.each(ENGINES)('route × role matrix on %s', (engine) => {
       usernames.set(role, username);
       clients.set(role, await t.userWithRole(role, username));
     }
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(() => t.close());
 
   it('covers every route of the API (the OpenAPI document lists no other)', async () => {
@@ -45,35 +49,43 @@ describe.each(ENGINES)('route × role matrix on %s', (engine) => {
     expect(new Set(documented)).toEqual(new Set(tested));
   });
 
-  it('answers 401 on every route but the public ones when there is no session', async () => {
-    const anonymous = new ApiClient(t.url);
-    for (const route of ROUTES) {
-      const call = await route.prepare(t, shared);
-      const response = await anonymous.request(route.method, call.path, call.body, call.headers);
-      expect(response.status, `${route.method} ${route.route}`).toBe(401);
-    }
-  });
-
-  it.each(ROLES)('lets %s do exactly what the roles table says, and nothing more', async (role) => {
-    const denied: string[] = [];
-    for (const route of ROUTES) {
-      const call = await route.prepare(t, shared);
-      const client = call.ownSession
-        ? await ApiClient.signIn(t.url, usernames.get(role) ?? '', USER_PASSWORD)
-        : (clients.get(role) as ApiClient);
-      const response = await client.request(route.method, call.path, call.body, call.headers);
-      const label = `${role} ${route.method} ${route.route}: ${response.text.slice(0, 200)}`;
-      if (route.allowed.includes(role)) {
-        expect(response.status, label).toBe(route.success);
-      } else {
-        expect(response.status, label).toBe(403);
-        if (route.audited) denied.push(route.method);
+  it(
+    'answers 401 on every route but the public ones when there is no session',
+    { timeout: ROLE_TIMEOUT_MS },
+    async () => {
+      const anonymous = new ApiClient(t.url);
+      for (const route of ROUTES) {
+        const call = await route.prepare(t, shared);
+        const response = await anonymous.request(route.method, call.path, call.body, call.headers);
+        expect(response.status, `${route.method} ${route.route}`).toBe(401);
       }
-    }
-    // Every refused access to patient data is in the audit trail as `denied`, under this user.
-    const trail = await t.admin.get(`/api/v1/audit?outcome=denied&limit=200`);
-    const mine = trail.json<Page<AuditEvent>>().items.filter((e) => e.username === usernames.get(role));
-    expect(mine).toHaveLength(denied.length);
-    expect(mine.every((e) => e.statusCode === 403)).toBe(true);
-  });
+    },
+  );
+
+  it.each(ROLES)(
+    'lets %s do exactly what the roles table says, and nothing more',
+    { timeout: ROLE_TIMEOUT_MS },
+    async (role) => {
+      const denied: string[] = [];
+      for (const route of ROUTES) {
+        const call = await route.prepare(t, shared);
+        const client = call.ownSession
+          ? await ApiClient.signIn(t.url, usernames.get(role) ?? '', USER_PASSWORD)
+          : (clients.get(role) as ApiClient);
+        const response = await client.request(route.method, call.path, call.body, call.headers);
+        const label = `${role} ${route.method} ${route.route}: ${response.text.slice(0, 200)}`;
+        if (route.allowed.includes(role)) {
+          expect(response.status, label).toBe(route.success);
+        } else {
+          expect(response.status, label).toBe(403);
+          if (route.audited) denied.push(route.method);
+        }
+      }
+      // Every refused access to patient data is in the audit trail as `denied`, under this user.
+      const trail = await t.admin.get(`/api/v1/audit?outcome=denied&limit=200`);
+      const mine = trail.json<Page<AuditEvent>>().items.filter((e) => e.username === usernames.get(role));
+      expect(mine).toHaveLength(denied.length);
+      expect(mine.every((e) => e.statusCode === 403)).toBe(true);
+    },
+  );
 });

@@ -22,6 +22,17 @@ const SEEDED = 'demo_seeded';
 export const DEMO_PATIENT_NAME = 'DEMO — not a real patient';
 export const DEMO_MRN = 'DEMO-0001';
 
+/**
+ * A plan to start from (e.g. to record an operation from it): fusion T10 to the pelvis and a grade 3
+ * osteotomy (PSO) at L3 of 30°, the grade's default angle in the core. A demonstration, not advice.
+ */
+export const DEMO_PLAN_TITLE = 'Demo plan — L3 PSO 30°';
+const DEMO_PLAN = {
+  format: 'spinerecon.plan/1',
+  fusion: { upperInstrumentedVertebra: 'T10', lowerInstrumentedVertebra: 'S1', pelvicFixation: 'iliac' },
+  osteotomies: [{ level: 'L3', grade: 3, angleDeg: 30 }],
+} as const;
+
 const PATIENT_NOTE =
   'Demonstration record, not a patient. The coronal film and its landmarks are real (AASCE 2019 public data ' +
   'set, an adolescent with idiopathic scoliosis, research use); the lateral landmark set is SYNTHETIC ' +
@@ -75,6 +86,7 @@ export async function seedDemo(services: Services, context: RequestContext): Pro
   });
   await seedCoronal(services, context, spineCase.id, films.coronal, films.filename);
   await seedLateral(services, context, spineCase.id, films.lateral);
+  await services.plans.create(context, spineCase.id, DEMO_PLAN_TITLE, DEMO_PLAN);
   await writeSetting(db, SEEDED, new Date().toISOString());
   return true;
 }

@@ -14,7 +14,7 @@ const SECRET_KEY = 'deidentify-secret';
  * The key of the pseudonymous UIDs and date shifts: made once per installation and kept in the database,
  * so a study exported twice keeps its pseudonymous UIDs, and nobody without the database can link them.
  */
-async function installationSecret(db: Executor): Promise<string> {
+export async function installationSecret(db: Executor): Promise<string> {
   const existing = await readSetting(db, SECRET_KEY);
   if (existing !== undefined) return existing;
   await db

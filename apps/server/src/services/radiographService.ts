@@ -6,6 +6,7 @@ import { invalidInput, notFound } from '../domain/errors.js';
 import type { ImageFacts } from '../images/imageFacts.js';
 import type { ImageStore } from '../images/imageStore.js';
 import { findCase } from '../repositories/caseRepository.js';
+import { findVisit } from '../repositories/followUpRepository.js';
 import { now, type Executor } from '../repositories/executor.js';
 import {
   deleteRadiograph,
@@ -27,6 +28,8 @@ export interface RadiographInput {
   readonly anteriorOnImage?: 'left' | 'right' | undefined;
   readonly patientRightOnImage?: 'left' | 'right' | undefined;
   readonly description?: string | undefined;
+  /** The follow-up visit the film was taken at (null: before the operation, or not tied to a visit). */
+  readonly visitId?: string | null | undefined;
 }
 
 export type RadiographChanges = Partial<Omit<RadiographInput, 'view'>>;
@@ -74,6 +77,24 @@ export function createRadiographService(db: Executor, images: ImageStore) {
     };
   }
 
+  /** A film is tied only to a visit of its own case. */
+  async function visitChanges(
+    trx: Executor,
+    caseId: string,
+    input: RadiographChanges,
+  ): Promise<{ visit_id?: string | null }> {
+    if (input.visitId === undefined) return {};
+    if (input.visitId !== null) {
+      const visit = await findVisit(trx, input.visitId);
+      if (visit === undefined || visit.case_id !== caseId) {
+        throw invalidInput('$.visitId: no follow-up visit of this case has this id', [
+          { path: '$.visitId', message: 'no follow-up visit of this case has this id' },
+        ]);
+      }
+    }
+    return { visit_id: input.visitId };
+  }
+
   return {
     async create(context: RequestContext, caseId: string, input: RadiographInput) {
       const at = now();
@@ -98,18 +119,20 @@ export function createRadiographService(db: Executor, images: ImageStore) {
         ...calibrationChanges(input),
         ...orientationChanges(input.view, input),
       };
-      await db.transaction().execute(async (trx) => {
+      const visitId = await db.transaction().execute(async (trx) => {
         const parent = await findCase(trx, caseId);
         if (parent === undefined) throw notFound('case');
-        await insertRadiograph(trx, row);
+        const visit = await visitChanges(trx, caseId, input);
+        await insertRadiograph(trx, { ...row, ...visit });
         await recordAccess(trx, context, {
           action: 'create',
           resourceType: 'radiograph',
           resourceId: row.id,
           patientId: parent.patient_id,
         });
+        return visit.visit_id ?? null;
       });
-      return radiographView({ ...row, ...NO_IMAGE });
+      return radiographView({ ...row, visit_id: visitId, ...NO_IMAGE });
     },
 
     async get(context: RequestContext, id: string) {
@@ -132,6 +155,7 @@ export function createRadiographService(db: Executor, images: ImageStore) {
           ...(input.description === undefined ? {} : { description: input.description }),
           ...calibrationChanges(input),
           ...orientationChanges(row.view, input),
+          ...(await visitChanges(trx, row.case_id, input)),
           updated_at: now(),
         };
         await updateRadiograph(trx, id, changes);

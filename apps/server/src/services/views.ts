@@ -68,6 +68,7 @@ export function radiographView(row: RadiographWithImage) {
             dicom: row.dicom === null ? null : dicomIdentity(JSON.parse(row.dicom) as DicomFacts),
           },
     description: row.description,
+    visitId: row.visit_id,
     landmarkVersion: row.landmark_version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

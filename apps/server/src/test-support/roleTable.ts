@@ -2,6 +2,7 @@ import {
   DICOM_BYTES,
   LATERAL_LANDMARKS,
   PNG_BYTES,
+  SYNTHETIC_CASE,
   createCase,
   createPatient,
   createRadiograph,
@@ -19,6 +20,8 @@ export const ROLES: readonly Role[] = ['admin', 'surgeon', 'resident', 'therapis
 const CLINICAL_READ: Role[] = ['admin', 'surgeon', 'resident', 'therapist'];
 const CLINICAL_WRITE: Role[] = ['admin', 'surgeon', 'resident'];
 const CLINICAL_DELETE: Role[] = ['admin', 'surgeon'];
+/** Hospital stay, rehabilitation programme, therapy sessions: the surgical team and the therapist. */
+const REHABILITATION: Role[] = ['admin', 'surgeon', 'resident', 'therapist'];
 const RESEARCH: Role[] = ['admin', 'surgeon', 'resident', 'researcher'];
 const ADMIN: Role[] = ['admin'];
 const EVERYONE: Role[] = [...ROLES];
@@ -62,6 +65,33 @@ async function dicomFilm(t: TestServer, s: Shared, withLandmarks = false) {
 }
 
 const same = (call: (s: Shared) => Call) => async (_t: TestServer, s: Shared) => call(s);
+
+// Recovery (docs/decisions/0016): the shared case gets one operation record, hospital stay,
+// rehabilitation programme and visit, made once by the admin (keyed by case id: one per engine).
+const OPERATION = { format: 'spinerecon.operation/1', date: '2026-01-15', performed: {} };
+const recoveryOfCase = new Map<string, Promise<{ visitId: string }>>();
+function recovery(t: TestServer, s: Shared): Promise<{ visitId: string }> {
+  let made = recoveryOfCase.get(s.caseId);
+  if (made === undefined) {
+    made = (async () => {
+      const base = `/api/v1/cases/${s.caseId}`;
+      await t.admin.put(`${base}/operation`, { content: OPERATION });
+      await t.admin.put(`${base}/hospital-stay`, { content: { admissionDate: '2026-01-14' } });
+      await t.admin.put(`${base}/rehabilitation`, { content: { phases: [] } });
+      const visit = await t.admin.post(`${base}/follow-up/visits`, {
+        label: 'matrix',
+        dueDate: '2026-03-01',
+      });
+      if (visit.status !== 201) throw new Error(`recovery: ${visit.status} ${visit.text}`);
+      return { visitId: visit.json<{ id: string }>().id };
+    })();
+    recoveryOfCase.set(s.caseId, made);
+  }
+  return made;
+}
+
+/** A case of the shared patient with nothing recorded yet: a first save without If-Match. */
+const freshCase = async (t: TestServer, s: Shared) => (await createCase(t.admin, s.patientId)).id;
 let unique = 0;
 const next = () => (unique += 1);
 
@@ -308,6 +338,22 @@ export const ROUTES: readonly RouteCase[] = [
   },
   {
     method: 'GET',
+    route: '/api/v1/plans/{id}/report.pdf',
+    allowed: CLINICAL_READ,
+    success: 200,
+    audited: true,
+    prepare: same((s) => ({ path: `/api/v1/plans/${s.planId}/report.pdf` })),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/{id}/follow-up/report.pdf',
+    allowed: CLINICAL_READ,
+    success: 200,
+    audited: true,
+    prepare: same((s) => ({ path: `/api/v1/cases/${s.caseId}/follow-up/report.pdf` })),
+  },
+  {
+    method: 'GET',
     route: '/api/v1/research/cases',
     allowed: RESEARCH,
     success: 200,
@@ -329,6 +375,41 @@ export const ROUTES: readonly RouteCase[] = [
     success: 200,
     audited: true,
     prepare: async (t, s) => ({ path: `/api/v1/research/radiographs/${(await dicomFilm(t, s)).id}/image` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/research/export',
+    allowed: RESEARCH,
+    success: 200,
+    audited: true,
+    prepare: same(() => ({ path: '/api/v1/research/export?format=csv' })),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/research/export/dictionary',
+    allowed: RESEARCH,
+    success: 200,
+    audited: false,
+    prepare: same(() => ({ path: '/api/v1/research/export/dictionary' })),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/{id}/fhir',
+    allowed: CLINICAL_READ,
+    success: 200,
+    audited: true,
+    prepare: same((s) => ({ path: `/api/v1/cases/${s.caseId}/fhir` })),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/import',
+    allowed: CLINICAL_WRITE,
+    success: 200,
+    audited: true,
+    prepare: same((s) => ({
+      path: `/api/v1/import?patientId=${s.patientId}`,
+      body: { ...SYNTHETIC_CASE, clinical: { diagnosis: 'scoliosis' } },
+    })),
   },
   {
     method: 'POST',
@@ -405,6 +486,251 @@ export const ROUTES: readonly RouteCase[] = [
     success: 503,
     audited: true,
     prepare: same((s) => ({ path: `/api/v1/radiographs/${s.radiographId}/report/pacs` })),
+  },
+  // Patient-reported outcomes and the recovery charts (docs/decisions/0016).
+  {
+    method: 'POST',
+    route: '/api/v1/cases/{id}/questionnaires/invitations',
+    allowed: CLINICAL_WRITE,
+    success: 201,
+    audited: true,
+    prepare: same((s) => ({
+      path: `/api/v1/cases/${s.caseId}/questionnaires/invitations`,
+      body: { instrument: 'odi' },
+    })),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/{id}/questionnaires',
+    allowed: CLINICAL_READ,
+    success: 200,
+    audited: true,
+    prepare: same((s) => ({ path: `/api/v1/cases/${s.caseId}/questionnaires` })),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases/{id}/questionnaires/responses',
+    allowed: CLINICAL_WRITE,
+    success: 201,
+    audited: true,
+    prepare: same((s) => ({
+      path: `/api/v1/cases/${s.caseId}/questionnaires/responses`,
+      body: { instrument: 'pain', answers: [3, null] },
+    })),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/questionnaires/unanswered',
+    allowed: CLINICAL_READ,
+    success: 200,
+    audited: true,
+    prepare: same(() => ({ path: '/api/v1/questionnaires/unanswered' })),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/{id}/recovery/timeline',
+    allowed: CLINICAL_READ,
+    success: 200,
+    audited: true,
+    prepare: same((s) => ({ path: `/api/v1/cases/${s.caseId}/recovery/timeline` })),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/outcomes/mine',
+    allowed: CLINICAL_READ,
+    success: 200,
+    audited: false,
+    prepare: same(() => ({ path: '/api/v1/outcomes/mine' })),
+  },
+  // Operation record and recovery (docs/decisions/0016).
+  {
+    method: 'GET',
+    route: '/api/v1/cases/{id}/operation',
+    allowed: CLINICAL_READ,
+    success: 200,
+    audited: true,
+    prepare: async (t, s) => {
+      await recovery(t, s);
+      return { path: `/api/v1/cases/${s.caseId}/operation` };
+    },
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/cases/{id}/operation',
+    allowed: CLINICAL_WRITE,
+    success: 200,
+    audited: true,
+    prepare: async (t, s) => ({
+      path: `/api/v1/cases/${await freshCase(t, s)}/operation`,
+      body: { content: OPERATION },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/{id}/hospital-stay',
+    allowed: CLINICAL_READ,
+    success: 200,
+    audited: true,
+    prepare: async (t, s) => {
+      await recovery(t, s);
+      return { path: `/api/v1/cases/${s.caseId}/hospital-stay` };
+    },
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/cases/{id}/hospital-stay',
+    allowed: REHABILITATION,
+    success: 200,
+    audited: true,
+    prepare: async (t, s) => ({
+      path: `/api/v1/cases/${await freshCase(t, s)}/hospital-stay`,
+      body: { content: { admissionDate: '2026-01-14', dischargeDate: '2026-01-20' } },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/{id}/rehabilitation',
+    allowed: CLINICAL_READ,
+    success: 200,
+    audited: true,
+    prepare: async (t, s) => {
+      await recovery(t, s);
+      return { path: `/api/v1/cases/${s.caseId}/rehabilitation` };
+    },
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/cases/{id}/rehabilitation',
+    allowed: REHABILITATION,
+    success: 200,
+    audited: true,
+    prepare: async (t, s) => ({
+      path: `/api/v1/cases/${await freshCase(t, s)}/rehabilitation`,
+      body: { content: { phases: [{ name: 'Early walking', goals: ['walk'] }] } },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/{id}/therapy-sessions',
+    allowed: CLINICAL_READ,
+    success: 200,
+    audited: true,
+    prepare: same((s) => ({ path: `/api/v1/cases/${s.caseId}/therapy-sessions` })),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases/{id}/therapy-sessions',
+    allowed: REHABILITATION,
+    success: 201,
+    audited: true,
+    prepare: same((s) => ({
+      path: `/api/v1/cases/${s.caseId}/therapy-sessions`,
+      body: { sessionDate: '2026-02-01', phase: 'Early walking' },
+    })),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/{id}/complications',
+    allowed: CLINICAL_READ,
+    success: 200,
+    audited: true,
+    prepare: same((s) => ({ path: `/api/v1/cases/${s.caseId}/complications` })),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases/{id}/complications',
+    allowed: CLINICAL_WRITE,
+    success: 201,
+    audited: true,
+    prepare: same((s) => ({
+      path: `/api/v1/cases/${s.caseId}/complications`,
+      body: { type: 'duralTear', onsetDate: '2026-01-15', clavienDindo: 'I' },
+    })),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/complications/{id}',
+    allowed: CLINICAL_WRITE,
+    success: 200,
+    audited: true,
+    prepare: async (t, s) => {
+      const made = await t.admin.post(`/api/v1/cases/${s.caseId}/complications`, {
+        type: 'infectionSuperficial',
+        onsetDate: '2026-01-20',
+        clavienDindo: 'II',
+      });
+      return {
+        path: `/api/v1/complications/${made.json<{ id: string }>().id}`,
+        body: { resolution: 'healed', resolvedDate: '2026-02-01' },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases/{id}/follow-up/schedule',
+    allowed: CLINICAL_WRITE,
+    success: 200,
+    audited: true,
+    prepare: async (t, s) => {
+      await recovery(t, s);
+      return { path: `/api/v1/cases/${s.caseId}/follow-up/schedule`, body: {} };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/{id}/follow-up/visits',
+    allowed: CLINICAL_READ,
+    success: 200,
+    audited: true,
+    prepare: same((s) => ({ path: `/api/v1/cases/${s.caseId}/follow-up/visits` })),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases/{id}/follow-up/visits',
+    allowed: CLINICAL_WRITE,
+    success: 201,
+    audited: true,
+    prepare: same((s) => ({
+      path: `/api/v1/cases/${s.caseId}/follow-up/visits`,
+      body: { label: `extra ${next()}`, dueDate: '2026-05-01' },
+    })),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/follow-up/visits/{id}',
+    allowed: CLINICAL_READ,
+    success: 200,
+    audited: true,
+    prepare: async (t, s) => ({ path: `/api/v1/follow-up/visits/${(await recovery(t, s)).visitId}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/follow-up/visits/{id}',
+    allowed: CLINICAL_WRITE,
+    success: 200,
+    audited: true,
+    prepare: async (t, s) => ({
+      path: `/api/v1/follow-up/visits/${(await recovery(t, s)).visitId}`,
+      body: { notes: `seen ${next()}` },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/follow-up/visits/{id}/alignment',
+    allowed: CLINICAL_READ,
+    success: 200,
+    audited: true,
+    prepare: async (t, s) => ({
+      path: `/api/v1/follow-up/visits/${(await recovery(t, s)).visitId}/alignment`,
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/follow-up/due',
+    allowed: CLINICAL_READ,
+    success: 200,
+    audited: true,
+    prepare: same(() => ({ path: '/api/v1/follow-up/due?status=all' })),
   },
   {
     method: 'GET',
@@ -496,4 +822,7 @@ export const PUBLIC_ROUTES = [
   'GET /api/v1/health',
   'GET /api/v1/session/oidc/login',
   'GET /api/v1/session/oidc/callback',
+  // A patient's questionnaire link: the token is the credential (rate-limited; questionnaires.test.ts).
+  'GET /api/v1/questionnaire/{token}',
+  'POST /api/v1/questionnaire/{token}',
 ];

@@ -47,7 +47,8 @@ export const radiographRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: { permission: 'imaging:write', audit: audit('radiograph', 'update') } },
     schema: {
       tags,
-      summary: 'Change posture, date, calibration, orientation or description (not the view)',
+      summary:
+        'Change posture, date, calibration, orientation, follow-up visit or description (not the view)',
       params: idParams,
       body: radiographPatch,
       response: { 200: radiograph },

@@ -86,6 +86,11 @@ const radiographCommon = {
   pixelSpacingMm: pixelSpacing.nullable().optional(),
   calibrationMethod: z.enum(CALIBRATION_METHODS).nullable().optional(),
   description: freeText.optional(),
+  visitId: z
+    .uuid()
+    .nullable()
+    .optional()
+    .describe('the follow-up visit the film was taken at; null: before the operation or not tied to a visit'),
 };
 export const radiographBody = z.discriminatedUnion('view', [
   z.strictObject({ view: z.literal('lateral'), anteriorOnImage: side, ...radiographCommon }),
@@ -150,6 +155,7 @@ export const radiograph = z.object({
     })
     .nullable(),
   description: z.string(),
+  visitId: z.string().nullable(),
   landmarkVersion: z.number(),
   createdAt: timestamp,
   updatedAt: timestamp,
