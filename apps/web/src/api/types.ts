@@ -114,6 +114,8 @@ export interface Radiograph {
   readonly patientRightOnImage: string | null;
   readonly image: ImageFacts | null;
   readonly description: string;
+  /** The follow-up visit the film was taken at; null before the operation or not tied to a visit. */
+  readonly visitId?: string | null;
   readonly landmarkVersion: number;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -125,6 +127,8 @@ interface RadiographCommonInput {
   readonly posture?: string;
   readonly takenOn?: string | null;
   readonly description?: string;
+  /** The follow-up visit the film was taken at (docs/decisions/0016). */
+  readonly visitId?: string | null;
 }
 export type RadiographInput =
   | (RadiographCommonInput & { readonly view: 'lateral'; readonly anteriorOnImage: Side })

@@ -9,9 +9,12 @@ import { ImageUpload } from './ImageUpload';
 export function AddRadiograph({
   caseId,
   onChanged,
+  visitId,
 }: {
   readonly caseId: string;
   readonly onChanged: () => void;
+  /** The follow-up visit the film belongs to (the visit page). */
+  readonly visitId?: string;
 }) {
   const [view, setView] = useState<'coronal' | 'lateral'>('lateral');
   const [side, setSide] = useState<Side>('left');
@@ -25,7 +28,11 @@ export function AddRadiograph({
     event.preventDefault();
     setBusy(true);
     setError(undefined);
-    const common = { posture, takenOn: takenOn === '' ? null : takenOn };
+    const common = {
+      posture,
+      takenOn: takenOn === '' ? null : takenOn,
+      ...(visitId === undefined ? {} : { visitId }),
+    };
     const input: RadiographInput =
       view === 'lateral'
         ? { view, anteriorOnImage: side, ...common }

@@ -22,6 +22,9 @@ export function Layout() {
           <NavLink to="/" end>
             Worklist
           </NavLink>
+          {user.role !== 'researcher' && <NavLink to="/follow-up">Follow-up</NavLink>}
+          {user.role !== 'researcher' && <NavLink to="/outcomes">My outcomes</NavLink>}
+          {user.role !== 'therapist' && <NavLink to="/research/export">Research export</NavLink>}
         </nav>
         <div className="account">
           <span className="account-name">

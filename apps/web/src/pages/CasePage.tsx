@@ -67,6 +67,12 @@ function CaseHeader({ spineCase }: { readonly spineCase: CaseDetail }) {
         <Link className="button" to={`/cases/${encodeURIComponent(spineCase.id)}/plans`}>
           Plan the surgery ({spineCase.plans.length === 0 ? 'no plan yet' : `${spineCase.plans.length} saved`}
           )
+        </Link>{' '}
+        <Link className="button secondary" to={`/cases/${encodeURIComponent(spineCase.id)}/operation`}>
+          Operation record
+        </Link>{' '}
+        <Link className="button secondary" to={`/cases/${encodeURIComponent(spineCase.id)}/recovery`}>
+          Recovery
         </Link>
       </p>
       <dl className="facts">
