@@ -1,4 +1,4 @@
-import { QUESTIONNAIRE_INSTRUMENTS } from '@spinerecon/core';
+import { QUESTIONNAIRE_INSTRUMENTS, QUESTIONNAIRES, isQuestionnaireInstrument } from '@spinerecon/core';
 import { useState, type FormEvent } from 'react';
 import { ErrorNote } from '../components/ErrorNote';
 import { formatDate } from '../labels';
@@ -84,6 +84,11 @@ export function NewLinkForm({ caseId, visits, onCreated }: NewLinkFormProps) {
           {busy ? 'Creating…' : 'Create link'}
         </button>
       </div>
+      {isQuestionnaireInstrument(instrument) && (
+        <p className="muted">
+          {QUESTIONNAIRES[instrument].wording} {QUESTIONNAIRES[instrument].copyright}
+        </p>
+      )}
       <ErrorNote error={error} />
     </form>
   );
