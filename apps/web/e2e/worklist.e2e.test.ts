@@ -70,7 +70,8 @@ describe('the worklist and the case page in a real browser', { timeout: 60_000 }
     ).toEqual([
       'diagnosis:step done',
       'imaging:step done',
-      'plan:step pending',
+      // The demo case comes with a plan ("Demo plan — L3 PSO 30°"), so planning is done; nothing is operated yet.
+      'plan:step done',
       'surgery:step pending',
       'follow-up:step pending',
     ]);

@@ -191,15 +191,20 @@ describe.each(ENGINES)('DICOM radiographs on %s', (engine) => {
       expect(await listImages()).toEqual(before);
     });
 
-    it('refuses a deflate bomb (deflated transfer syntax inflating past the limit)', async () => {
-      const radiograph = await emptyFilm();
-      // 600 MiB of zeros deflate to well under 1 MiB; the server inflates at most 512 MiB.
-      const bomb = withSyntax('1.2.840.10008.1.2.1.99', deflateRawSync(Buffer.alloc(600 * 1024 * 1024)));
-      const before = await listImages();
-      const response = await upload(radiograph.id, bomb);
-      expect(response.status, response.text).toBe(413);
-      expect(await listImages()).toEqual(before);
-    });
+    // Deflating 600 MiB and inflating 512 MiB takes seconds on a loaded machine: 60 s is a hang guard, not a speed target.
+    it(
+      'refuses a deflate bomb (deflated transfer syntax inflating past the limit)',
+      { timeout: 60_000 },
+      async () => {
+        const radiograph = await emptyFilm();
+        // 600 MiB of zeros deflate to well under 1 MiB; the server inflates at most 512 MiB.
+        const bomb = withSyntax('1.2.840.10008.1.2.1.99', deflateRawSync(Buffer.alloc(600 * 1024 * 1024)));
+        const before = await listImages();
+        const response = await upload(radiograph.id, bomb);
+        expect(response.status, response.text).toBe(413);
+        expect(await listImages()).toEqual(before);
+      },
+    );
   });
 
   async function listImages(): Promise<string[]> {

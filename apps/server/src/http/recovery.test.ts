@@ -88,6 +88,10 @@ describe.each(ENGINES)('operation record and recovery on %s', { timeout: 120_000
     );
     expect(first.status).toBe(200);
     expect(first.headers.get('etag')).toBe('"1"');
+    // A case that was being assessed or planned is now operated (its timeline shows the surgery done).
+    expect((await t.admin.get(`/api/v1/cases/${spineCase.id}`)).json<{ status: string }>().status).toBe(
+      'operated',
+    );
     const recorded = first.json<Operation>();
     expect(recorded).toMatchObject({ caseId: spineCase.id, version: 1 });
     expect(recorded.content).toMatchObject({

@@ -41,7 +41,15 @@ const NAMES: Readonly<Record<CaseDocumentKind, string>> = {
  */
 export type DocumentCheck<C> = (trx: Executor, parent: CaseRow, content: C) => Promise<void>;
 
-export function createCaseDocumentStore<C>(db: Executor, kind: CaseDocumentKind, check: DocumentCheck<C>) {
+/** What else a save changes, in the save's transaction, after the version was written. */
+export type AfterSave = (trx: Executor, parent: CaseRow, at: string) => Promise<void>;
+
+export function createCaseDocumentStore<C>(
+  db: Executor,
+  kind: CaseDocumentKind,
+  check: DocumentCheck<C>,
+  afterSave?: AfterSave,
+) {
   const name = NAMES[kind];
 
   async function loadCase(trx: Executor, caseId: string): Promise<CaseRow> {
@@ -128,6 +136,7 @@ export function createCaseDocumentStore<C>(db: Executor, kind: CaseDocumentKind,
           created_by: context.actor.userId,
           created_at: at,
         });
+        await afterSave?.(trx, parent, at);
         await recordAccess(trx, context, {
           action: owner === undefined ? 'create' : 'update',
           resourceType: kind,

@@ -2,7 +2,7 @@ import { PLAN_FORMAT, validatePlan } from '@spinerecon/core';
 import type { RequestContext } from '../domain/context.js';
 import { invalidInput, type ErrorDetail } from '../domain/errors.js';
 import { latestCaseDocumentContent } from '../repositories/caseDocumentRepository.js';
-import type { CaseRow } from '../repositories/caseRepository.js';
+import { updateCase, type CaseRow } from '../repositories/caseRepository.js';
 import type { Executor } from '../repositories/executor.js';
 import { findPlan } from '../repositories/planRepository.js';
 import { createCaseDocumentStore } from './caseDocumentStore.js';
@@ -70,12 +70,25 @@ async function checkPlanReference(trx: Executor, parent: CaseRow, content: Opera
   }
 }
 
+/** Statuses before the operation: recording the operation moves such a case on to `operated`. */
+const BEFORE_OPERATION: ReadonlySet<string> = new Set(['assessment', 'planning', 'scheduled']);
+
+async function markOperated(trx: Executor, parent: CaseRow, at: string): Promise<void> {
+  if (BEFORE_OPERATION.has(parent.status))
+    await updateCase(trx, parent.id, { status: 'operated', updated_at: at });
+}
+
 export function createOperationService(db: Executor, clock: Clock) {
-  const store = createCaseDocumentStore<OperationContent>(db, 'operation', async (trx, parent, content) => {
-    if (content.date > todayOf(clock)) throw bad('$.content.date', 'the operation date is in the future');
-    checkPerformed(content.performed);
-    await checkPlanReference(trx, parent, content);
-  });
+  const store = createCaseDocumentStore<OperationContent>(
+    db,
+    'operation',
+    async (trx, parent, content) => {
+      if (content.date > todayOf(clock)) throw bad('$.content.date', 'the operation date is in the future');
+      checkPerformed(content.performed);
+      await checkPlanReference(trx, parent, content);
+    },
+    markOperated,
+  );
   return {
     get: (context: RequestContext, caseId: string) => store.read(context, caseId),
     save: (
