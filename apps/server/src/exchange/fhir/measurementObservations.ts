@@ -93,23 +93,36 @@ function observation(
   };
 }
 
-function lateralObservations(context: ObservationContext, output: LateralOutput): Resource[] {
+/** One Observation per named parameter of a view: its value, or the core's reason it has none. */
+function parameterObservations<K extends string>(
+  context: ObservationContext,
+  view: 'lateral' | 'coronal',
+  parameters: Readonly<Record<K, { readonly unit: Unit }>>,
+  codes: Readonly<Record<K, MeasurementCode>>,
+  output: {
+    readonly values: Partial<Record<K, number>>;
+    readonly unavailable: Readonly<Record<string, string>>;
+  },
+): Resource[] {
   const resources: Resource[] = [];
-  for (const key of Object.keys(LATERAL_PARAMETERS) as (keyof typeof LATERAL_PARAMETERS)[]) {
+  for (const key of Object.keys(parameters) as K[]) {
     const value = output.values[key];
     const reason = output.unavailable[key];
     if (value === undefined && reason === undefined) continue;
     resources.push(
       observation(
         context,
-        `lateral/${key}`,
-        LATERAL_CODES[key],
-        value === undefined
-          ? absent(reason ?? '')
-          : { valueQuantity: quantity(value, LATERAL_PARAMETERS[key].unit) },
+        `${view}/${key}`,
+        codes[key],
+        value === undefined ? absent(reason ?? '') : { valueQuantity: quantity(value, parameters[key].unit) },
       ),
     );
   }
+  return resources;
+}
+
+function lateralObservations(context: ObservationContext, output: LateralOutput): Resource[] {
+  const resources = parameterObservations(context, 'lateral', LATERAL_PARAMETERS, LATERAL_CODES, output);
   for (const segment of output.segments) {
     resources.push(
       observation(
@@ -177,22 +190,7 @@ function curveObservation(
 }
 
 function coronalObservations(context: ObservationContext, output: CoronalOutput): Resource[] {
-  const resources: Resource[] = [];
-  for (const key of Object.keys(CORONAL_PARAMETERS) as (keyof typeof CORONAL_PARAMETERS)[]) {
-    const value = output.values[key];
-    const reason = output.unavailable[key];
-    if (value === undefined && reason === undefined) continue;
-    resources.push(
-      observation(
-        context,
-        `coronal/${key}`,
-        CORONAL_CODES[key],
-        value === undefined
-          ? absent(reason ?? '')
-          : { valueQuantity: quantity(value, CORONAL_PARAMETERS[key].unit) },
-      ),
-    );
-  }
+  const resources = parameterObservations(context, 'coronal', CORONAL_PARAMETERS, CORONAL_CODES, output);
   output.curves.forEach((curve, index) =>
     resources.push(curveObservation(context, curve, index, output.unavailable)),
   );
