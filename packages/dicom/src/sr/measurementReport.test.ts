@@ -381,6 +381,11 @@ describe('readMeasurementReport', () => {
     );
   }, 60_000); // 100 reports written and read: seconds, more on a loaded machine
 
+  it('keeps backslashes in the radiograph id (a TEXT item is UT: a backslash there is no value delimiter)', () => {
+    const film: LateralRadiograph = { ...lateralFilm(), id: 'film\\2026\\!' };
+    expect(readMeasurementReport(buildMeasurementReport(inputFor(film))).radiograph.id).toBe('film\\2026\\!');
+  });
+
   it('refuses bytes that are not DICOM', () => {
     expect(() => readMeasurementReport(new TextEncoder().encode('{"format":"spinerecon.case/1"}'))).toThrow(
       expect.objectContaining({ name: 'DicomError', code: 'not-dicom' }),

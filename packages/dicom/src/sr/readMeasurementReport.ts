@@ -147,6 +147,15 @@ function items(value: unknown): NaturalDataset[] {
   return typeof value === 'object' && value !== null ? [value as NaturalDataset] : [];
 }
 
+/**
+ * A TEXT item's value (VR UT, where a backslash is an ordinary character, PS3.5 6.2). dcmjs splits every string
+ * value at backslashes when it reads, so the parts are joined back.
+ */
+function textValue(value: unknown): string | undefined {
+  if (Array.isArray(value) && value.every((part) => typeof part === 'string')) return value.join('\\');
+  return text(value);
+}
+
 function text(value: unknown): string | undefined {
   const single: unknown = Array.isArray(value) ? value[0] : value;
   if (typeof single === 'string') return single;
@@ -207,7 +216,7 @@ function levelOf(value: Code | undefined): Level | undefined {
 function observer(root: readonly NaturalDataset[]): MeasurementReport['observer'] {
   const person = text(child(root, CODES.personObserverName)?.PersonName);
   if (person !== undefined) return { kind: 'person', name: person };
-  return { kind: 'device', name: text(child(root, CODES.deviceObserverName)?.TextValue) ?? '' };
+  return { kind: 'device', name: textValue(child(root, CODES.deviceObserverName)?.TextValue) ?? '' };
 }
 
 function side(value: Code | undefined, what: string): 'left' | 'right' {
@@ -217,7 +226,7 @@ function side(value: Code | undefined, what: string): 'left' | 'right' {
 }
 
 function radiograph(content: readonly NaturalDataset[]): Radiograph {
-  const id = text(child(content, CODES.trackingIdentifier)?.TextValue);
+  const id = textValue(child(content, CODES.trackingIdentifier)?.TextValue);
   if (id === undefined) throw new DicomError('malformed', 'the measurement group has no tracking identifier');
   const postureCode = codeValueOf(content, CONTEXT_CODES.posture);
   const posture = postureCode === undefined ? undefined : keyOfCode(POSTURE_CODES, postureCode);
