@@ -11,7 +11,7 @@ import {
 } from 'recharts';
 import { formatDate } from '../labels';
 import { dateTicks, tickDate, type AlignmentChartModel } from './chartData';
-import { AXIS_TICK, CHART_COLOURS, CHART_MARGIN, chartDot } from './chartParts';
+import { AXIS_TICK, CHART_COLOURS, CHART_MARGIN, timeAxis, chartDot } from './chartParts';
 
 export interface AlignmentChartProps {
   readonly model: AlignmentChartModel;
@@ -48,16 +48,7 @@ export function AlignmentChart({ model, timeDomain, operationT }: AlignmentChart
         <ResponsiveContainer width="100%" height={230}>
           <ComposedChart data={[...model.points]} margin={CHART_MARGIN}>
             <CartesianGrid stroke={CHART_COLOURS.grid} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={[...timeDomain]}
-              ticks={ticks}
-              tickFormatter={tickDate}
-              tick={AXIS_TICK}
-              allowDataOverflow
-            />
+            <XAxis {...timeAxis(timeDomain, ticks)} />
             <YAxis
               type="number"
               domain={[...model.domain]}

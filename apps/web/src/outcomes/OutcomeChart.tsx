@@ -10,7 +10,15 @@ import {
 } from 'recharts';
 import { formatDate } from '../labels';
 import { dateTicks, tickDate, type OutcomeChartModel } from './chartData';
-import { AXIS_TICK, CHART_COLOURS, CHART_MARGIN, ChartLegend, OUTCOME_COLOURS, chartDot } from './chartParts';
+import {
+  AXIS_TICK,
+  CHART_COLOURS,
+  CHART_MARGIN,
+  timeAxis,
+  ChartLegend,
+  OUTCOME_COLOURS,
+  chartDot,
+} from './chartParts';
 import { OUTCOME_SCALES, scoreText } from './scoreText';
 
 export interface OutcomeChartProps {
@@ -44,16 +52,7 @@ export function OutcomeChart({ model, timeDomain, operationT }: OutcomeChartProp
         <ResponsiveContainer width="100%" height={250}>
           <ComposedChart data={[...model.rows]} margin={CHART_MARGIN}>
             <CartesianGrid stroke={CHART_COLOURS.grid} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={[...timeDomain]}
-              ticks={ticks}
-              tickFormatter={tickDate}
-              tick={AXIS_TICK}
-              allowDataOverflow
-            />
+            <XAxis {...timeAxis(timeDomain, ticks)} />
             <YAxis
               type="number"
               domain={[...model.domain]}

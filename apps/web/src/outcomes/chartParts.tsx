@@ -28,6 +28,20 @@ export const OUTCOME_COLOURS: Readonly<Record<string, string>> = {
 export const AXIS_TICK = { fontSize: 12, fill: '#39434f' } as const;
 export const CHART_MARGIN = { top: 14, right: 18, bottom: 6, left: 6 } as const;
 
+/** The x axis of every chart over time: dates (ms since 1970) on a time scale, labelled by `tickDate`. */
+export function timeAxis(domain: readonly [number, number], ticks: readonly number[]) {
+  return {
+    dataKey: 't',
+    type: 'number',
+    scale: 'time',
+    domain: [...domain],
+    ticks: [...ticks],
+    tickFormatter: tickDate,
+    tick: AXIS_TICK,
+    allowDataOverflow: true,
+  } as const;
+}
+
 /** A data point as a filled circle with its date and value in data attributes (and a tooltip title). */
 export function chartDot(colour: string, unit: string) {
   function ChartDot(props: DotItemDotProps): ReactNode {
